@@ -2,28 +2,39 @@
  * references, parent chains and levels, colliding aliases). See
  * catalog_json_internal.h. */
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "io/catalog_json_internal.h"
 
-#define CATALOG_JSON_CHECK_DUPLICATES(r, array, count, base, what) do {		\
-	size_t i_, j_;							\
-	char p_[CATALOG_JSON_PATH_MAX];					\
-	for (i_ = 0; i_ < (count); i_++) {				\
-		if ((array)[i_].code == NULL)				\
-			continue;					\
-		for (j_ = 0; j_ < i_; j_++)				\
-			if ((array)[j_].code != NULL &&			\
-			    strcmp((array)[j_].code, (array)[i_].code) == 0) { \
-				catalog_json_path(p_, "%s[%zu]", (base), i_); \
-				catalog_json_problem((r), p_, "code", "duplicate " \
-				    what " '%s' (first at %s[%zu])",	\
-				    (array)[i_].code, (base), j_);	\
-				break;					\
-			}						\
-	}								\
-} while (0)
+/* Reports each code that an earlier item of the array already has. Every item
+ * type keeps its code at `offset` (offsetof(struct goal, code) ...). */
+static void
+catalog_json_check_duplicates(struct catalog_json_reader *r, const void *array,
+    size_t count, size_t size, size_t offset, const char *base,
+    const char *what)
+{
+	char path[CATALOG_JSON_PATH_MAX];
+	size_t i, j;
+
+#define CODE_AT(k) (*(const char *const *)((const char *)array + \
+	(k) * size + offset))
+	for (i = 0; i < count; i++) {
+		if (CODE_AT(i) == NULL)
+			continue;
+		for (j = 0; j < i; j++) {
+			if (CODE_AT(j) == NULL ||
+			    strcmp(CODE_AT(j), CODE_AT(i)) != 0)
+				continue;
+			catalog_json_path(path, "%s[%zu]", base, i);
+			catalog_json_problem(r, path, "code", "duplicate %s "
+			    "'%s' (first at %s[%zu])", what, CODE_AT(i), base, j);
+			break;
+		}
+	}
+#undef CODE_AT
+}
 
 static const struct goal *
 catalog_json_check_find_goal(const struct catalog_json_reader *r, const char *code)
@@ -125,7 +136,8 @@ catalog_json_check_goals(struct catalog_json_reader *r)
 	size_t i, limit = c->goal_count + (r->known ? r->known->goal_count : 0);
 	char path[CATALOG_JSON_PATH_MAX];
 
-	CATALOG_JSON_CHECK_DUPLICATES(r, c->goals, c->goal_count, "goals", "goal");
+	catalog_json_check_duplicates(r, c->goals, c->goal_count,
+	    sizeof(struct goal), offsetof(struct goal, code), "goals", "goal");
 	for (i = 0; i < c->goal_count; i++) {
 		struct goal *g = &c->goals[i];
 		int level;
@@ -159,8 +171,9 @@ catalog_json_check_indicators(struct catalog_json_reader *r)
 	char path[CATALOG_JSON_PATH_MAX], item[CATALOG_JSON_PATH_MAX];
 	size_t i, j;
 
-	CATALOG_JSON_CHECK_DUPLICATES(r, c->indicators, c->indicator_count, "indicators",
-	    "indicator");
+	catalog_json_check_duplicates(r, c->indicators, c->indicator_count,
+	    sizeof(struct indicator), offsetof(struct indicator, code),
+	    "indicators", "indicator");
 	for (i = 0; i < c->indicator_count; i++) {
 		const struct indicator *ind = &c->indicators[i];
 
@@ -254,7 +267,9 @@ catalog_json_check_regions(struct catalog_json_reader *r)
 	    (r->known ? r->known->region_count : 0);
 	char path[CATALOG_JSON_PATH_MAX], item[CATALOG_JSON_PATH_MAX];
 
-	CATALOG_JSON_CHECK_DUPLICATES(r, c->regions, c->region_count, "regions", "region");
+	catalog_json_check_duplicates(r, c->regions, c->region_count,
+	    sizeof(struct region), offsetof(struct region, code), "regions",
+	    "region");
 	for (i = 0; i < c->region_count; i++) {
 		const struct region *g = &c->regions[i];
 		const char *owner;
@@ -312,8 +327,10 @@ catalog_json_check_classifications(struct catalog_json_reader *r)
 	char path[CATALOG_JSON_PATH_MAX], base[CATALOG_JSON_PATH_MAX];
 	size_t i, j;
 
-	CATALOG_JSON_CHECK_DUPLICATES(r, c->classifications, c->classification_count,
-	    "classifications", "classification");
+	catalog_json_check_duplicates(r, c->classifications,
+	    c->classification_count, sizeof(struct classification),
+	    offsetof(struct classification, code), "classifications",
+	    "classification");
 	for (i = 0; i < c->classification_count; i++) {
 		struct classification *cl = &c->classifications[i];
 		const struct classification *pair[2] = { cl, NULL };
@@ -325,7 +342,8 @@ catalog_json_check_classifications(struct catalog_json_reader *r)
 			pair[1] = model_find_classification(r->known, cl->code);
 		limit = cl->sector_count + (pair[1] ? pair[1]->sector_count : 0);
 		catalog_json_path(base, "classifications[%zu].sectors", i);
-		CATALOG_JSON_CHECK_DUPLICATES(r, cl->sectors, cl->sector_count, base,
+		catalog_json_check_duplicates(r, cl->sectors, cl->sector_count,
+		    sizeof(struct sector), offsetof(struct sector, code), base,
 		    "sector");
 		for (j = 0; j < cl->sector_count; j++) {
 			struct sector *s = &cl->sectors[j];
@@ -363,7 +381,8 @@ catalog_json_check_classifications(struct catalog_json_reader *r)
 static void
 catalog_json_check_shocks(struct catalog_json_reader *r)
 {
-	CATALOG_JSON_CHECK_DUPLICATES(r, r->out->shocks, r->out->shock_count, "shocks",
+	catalog_json_check_duplicates(r, r->out->shocks, r->out->shock_count,
+	    sizeof(struct shock), offsetof(struct shock, code), "shocks",
 	    "shock");
 }
 
