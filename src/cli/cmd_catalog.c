@@ -18,7 +18,8 @@ cmd_catalog_print_report(struct cmd_context *ctx,
 	for (i = 0; !quiet && i < rep->change_count; i++) {
 		const struct store_catalog_change *ch = &rep->changes[i];
 
-		fprintf(ctx->out, "%s %s %s", store_catalog_action_names[ch->action],
+		fprintf(ctx->out, "%s %s %s",
+		    store_catalog_action_names[ch->action],
 		    store_catalog_item_names[ch->item], ch->code);
 		if (ch->detail != NULL)
 			fprintf(ctx->out, " (%s)", ch->detail);
@@ -28,7 +29,8 @@ cmd_catalog_print_report(struct cmd_context *ctx,
 		const size_t *n = rep->counts[item];
 
 		if (n[STORE_CATALOG_CREATED] + n[STORE_CATALOG_UPDATED] +
-		    n[STORE_CATALOG_SUPERSEDED] + n[STORE_CATALOG_UNCHANGED] == 0)
+		    n[STORE_CATALOG_SUPERSEDED] +
+		    n[STORE_CATALOG_UNCHANGED] == 0)
 			continue;
 		fprintf(ctx->out, "%-15s %4zu created, %4zu updated, ",
 		    store_catalog_item_names[item], n[STORE_CATALOG_CREATED],
@@ -36,7 +38,8 @@ cmd_catalog_print_report(struct cmd_context *ctx,
 		if (item == STORE_CATALOG_TARGET)
 			fprintf(ctx->out, "%4zu superseded, ",
 			    n[STORE_CATALOG_SUPERSEDED]);
-		fprintf(ctx->out, "%4zu unchanged\n", n[STORE_CATALOG_UNCHANGED]);
+		fprintf(ctx->out, "%4zu unchanged\n",
+		    n[STORE_CATALOG_UNCHANGED]);
 	}
 }
 
@@ -88,8 +91,8 @@ cmd_catalog_load(struct cmd_context *ctx, int argc, char **argv)
 		break;
 	case APP_CATALOG_INVALID:
 		diag_list_print(&diags, ctx->err);
-		fprintf(ctx->err, "wiall catalog: %s: %zu problem%s; nothing was "
-		    "loaded\n", argv[optind], diags.total,
+		fprintf(ctx->err, "wiall catalog: %s: %zu problem%s; nothing "
+		    "was loaded\n", argv[optind], diags.total,
 		    diags.total == 1 ? "" : "s");
 		break;
 	case APP_CATALOG_FAILED:
@@ -155,32 +158,33 @@ const struct cmd_entry cmd_catalog_entry = {
 	    "and sectors; export it.",
 	.help =
 	    "catalog load FILE.json\n"
-	    "    Checks the file and saves it in one transaction: all of it, or\n"
-	    "    nothing. Every problem is listed with its JSON path (e.g.\n"
-	    "    indicators[3].polarity: required); then the exit code is 1 and\n"
-	    "    the database is unchanged. Prints what was created, updated or\n"
-	    "    superseded.\n"
-	    "    - Items are matched by code: new codes are created, known ones\n"
-	    "      updated. Items the file does not mention are KEPT: a file may\n"
-	    "      add to the catalogue; nothing is ever deleted by a load.\n"
-	    "    - An indicator's goal and SDG links and a region's aliases are\n"
-	    "      replaced by the file's lists.\n"
-	    "    - Targets are versioned: a target whose content changed\n"
-	    "      supersedes the stored one, which keeps its dates. The new\n"
-	    "      version starts on its valid_from, else today\n"
-	    "      ($SOURCE_DATE_EPOCH if set). Targets with a valid_to are\n"
-	    "      history and are kept as given.\n"
-	    "    References may name items already stored.\n"
-	    "    --dry-run   check and report what would change; write nothing\n"
-	    "    --quiet     print only the counts\n"
+	    "  Checks the file and saves it in one transaction: all of it or\n"
+	    "  nothing. Every problem is listed with its JSON path (e.g.\n"
+	    "  indicators[3].polarity: required); then the exit code is 1 and\n"
+	    "  the database is unchanged. Prints what was created, updated or\n"
+	    "  superseded.\n"
+	    "  - Items are matched by code: new codes are created, known ones\n"
+	    "    updated. Items the file does not mention are KEPT: a file may\n"
+	    "    add to the catalogue, and a load never deletes anything.\n"
+	    "  - An indicator's goal and SDG links and a region's aliases are\n"
+	    "    replaced by the file's lists.\n"
+	    "  - Targets are versioned: a target whose content changed\n"
+	    "    supersedes the stored one, which keeps its dates. The new\n"
+	    "    version starts on its valid_from, else today\n"
+	    "    ($SOURCE_DATE_EPOCH if set). Targets with a valid_to are\n"
+	    "    history and are kept as given.\n"
+	    "  References may name items already stored.\n"
+	    "  --dry-run   check and report what would change; write nothing\n"
+	    "  --quiet     print only the counts\n"
 	    "catalog export\n"
-	    "    Writes the stored catalogue as canonical JSON to stdout, with\n"
-	    "    superseded target versions: loading the export into an empty\n"
-	    "    database and exporting again gives the same bytes.\n"
+	    "  Writes the stored catalogue as canonical JSON to stdout, with\n"
+	    "  superseded target versions: loading the export into an empty\n"
+	    "  database and exporting again gives the same bytes.\n"
 	    "\n"
 	    "The file: an object with `vision` and the arrays `goals`,\n"
 	    "`indicators` (each with `targets`), `regions`, `classifications`\n"
-	    "(each with `sectors`) and `shocks`; data/catalog/bottrop.json is a\n"
-	    "complete example. Exit codes: 0 ok, 1 bad file or database, 2 usage.\n",
+	    "(each with `sectors`) and `shocks`. data/catalog/bottrop.json is\n"
+	    "a complete example. Exit codes: 0 ok, 1 bad file or database,\n"
+	    "2 usage.\n",
 	.exec = cmd_catalog_exec,
 };

@@ -17,7 +17,7 @@
 #define CATALOG_JSON_CODE_MAX	64
 
 enum text_kind {
-	TEXT_CODE,		/* letters, digits, '_', '-', '.'; at most 64 bytes */
+	TEXT_CODE,		/* letters, digits, _ - . (<= 64 bytes) */
 	TEXT_LINE,		/* one line: no control characters */
 	TEXT_PARAGRAPH,		/* may hold newlines and tabs */
 	TEXT_URL,		/* http(s)://, no blanks */
@@ -28,8 +28,8 @@ enum text_kind {
 };
 
 void
-catalog_json_problem(struct catalog_json_reader *r, const char *path, const char *key,
-    const char *fmt, ...)
+catalog_json_problem(struct catalog_json_reader *r, const char *path,
+    const char *key, const char *fmt, ...)
 {
 	char message[512];
 	va_list ap;
@@ -82,7 +82,7 @@ catalog_json_quote(const char *s, char *out, size_t size)
 }
 
 static const char *
-catalog_json_json_kind(const json_t *v)
+catalog_json_kind(const json_t *v)
 {
 	switch (json_typeof(v)) {
 	case JSON_OBJECT:	return "an object";
@@ -98,8 +98,8 @@ catalog_json_json_kind(const json_t *v)
 }
 
 static void
-catalog_json_check_fields(struct catalog_json_reader *r, json_t *obj, const char *path,
-    const char *const *allowed)
+catalog_json_known_fields(struct catalog_json_reader *r, json_t *obj,
+    const char *path, const char *const *allowed)
 {
 	const char *key;
 	json_t *v;
@@ -112,8 +112,9 @@ catalog_json_check_fields(struct catalog_json_reader *r, json_t *obj, const char
 			if (strcmp(allowed[i], key) == 0)
 				break;
 		if (allowed[i] == NULL)
-			catalog_json_problem(r, path, catalog_json_quote(key, quoted,
-			    sizeof(quoted)), "unknown field");
+			catalog_json_problem(r, path,
+			    catalog_json_quote(key, quoted, sizeof(quoted)),
+			    "unknown field");
 	}
 }
 
@@ -142,7 +143,8 @@ catalog_json_date_valid(const char *s, size_t n, bool partial)
 		return true;
 	day = (s[8] - '0') * 10 + (s[9] - '0');
 	max = days[month - 1];
-	if (month == 2 && !(year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)))
+	if (month == 2 &&
+	    !(year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)))
 		max = 28;
 	return day >= 1 && day <= max;
 }
@@ -192,7 +194,8 @@ catalog_json_text_problem(const char *s, size_t n, enum text_kind kind)
 			if (!alnum && (i == 0 || (c != '_' && c != '-' &&
 			    c != '.')))
 				return "is not a code: letters, digits, '_', "
-				    "'-' and '.', starting with a letter or digit";
+				       "'-' and '.', starting with a letter or "
+				       "digit";
 		}
 		return NULL;
 	case TEXT_LINE:
@@ -200,8 +203,10 @@ catalog_json_text_problem(const char *s, size_t n, enum text_kind kind)
 		for (i = 0; i < n; i++) {
 			unsigned char c = (unsigned char)s[i];
 
-			if (c == '\0' || ((c < 0x20 || c == 0x7f) &&
-			    !(kind == TEXT_PARAGRAPH && (c == '\n' || c == '\t'))))
+			if (c == '\0' ||
+			    ((c < 0x20 || c == 0x7f) &&
+				!(kind == TEXT_PARAGRAPH &&
+				    (c == '\n' || c == '\t'))))
 				return kind == TEXT_LINE ? "must be one line "
 				    "without control characters" : "must not "
 				    "hold control characters other than "
@@ -209,7 +214,8 @@ catalog_json_text_problem(const char *s, size_t n, enum text_kind kind)
 		}
 		return NULL;
 	case TEXT_URL:
-		if (strncmp(s, "https://", 8) != 0 && strncmp(s, "http://", 7) != 0)
+		if (strncmp(s, "https://", 8) != 0 &&
+		    strncmp(s, "http://", 7) != 0)
 			return "is not a URL: it starts with https:// or "
 			    "http://";
 		for (i = 0; i < n; i++)
@@ -237,8 +243,8 @@ catalog_json_text_problem(const char *s, size_t n, enum text_kind kind)
 
 /* Checks one string value; returns its copy in the catalogue, or NULL. */
 static const char *
-catalog_json_text(struct catalog_json_reader *r, json_t *v, const char *path, const char *key,
-    enum text_kind kind)
+catalog_json_text(struct catalog_json_reader *r, json_t *v, const char *path,
+    const char *key, enum text_kind kind)
 {
 	const char *s, *why;
 	char quoted[80];
@@ -246,7 +252,7 @@ catalog_json_text(struct catalog_json_reader *r, json_t *v, const char *path, co
 
 	if (!json_is_string(v)) {
 		catalog_json_problem(r, path, key, "expected a string, got %s",
-		    catalog_json_json_kind(v));
+		    catalog_json_kind(v));
 		return NULL;
 	}
 	s = json_string_value(v);
@@ -268,8 +274,8 @@ catalog_json_text(struct catalog_json_reader *r, json_t *v, const char *path, co
 
 /* A string field: NULL when absent (JSON null counts as absent). */
 static const char *
-catalog_json_string(struct catalog_json_reader *r, json_t *obj, const char *path, const char *key,
-    bool required, enum text_kind kind)
+catalog_json_string(struct catalog_json_reader *r, json_t *obj,
+    const char *path, const char *key, bool required, enum text_kind kind)
 {
 	json_t *v = json_object_get(obj, key);
 
@@ -283,8 +289,8 @@ catalog_json_string(struct catalog_json_reader *r, json_t *obj, const char *path
 
 /* An integer field in [min, max]; returns whether a valid one was given. */
 static bool
-catalog_json_int(struct catalog_json_reader *r, json_t *obj, const char *path, const char *key,
-    bool required, long long min, long long max, int *out)
+catalog_json_int(struct catalog_json_reader *r, json_t *obj, const char *path,
+    const char *key, bool required, long long min, long long max, int *out)
 {
 	json_t *v = json_object_get(obj, key);
 	long long n;
@@ -295,14 +301,14 @@ catalog_json_int(struct catalog_json_reader *r, json_t *obj, const char *path, c
 		return false;
 	}
 	if (!json_is_integer(v)) {
-		catalog_json_problem(r, path, key, "expected an integer, got %s",
-		    catalog_json_json_kind(v));
+		catalog_json_problem(r, path, key,
+		    "expected an integer, got %s", catalog_json_kind(v));
 		return false;
 	}
 	n = json_integer_value(v);
 	if (n < min || n > max) {
-		catalog_json_problem(r, path, key, "%lld is out of range %lld to %lld",
-		    n, min, max);
+		catalog_json_problem(r, path, key,
+		    "%lld is out of range %lld to %lld", n, min, max);
 		return false;
 	}
 	*out = (int)n;
@@ -310,8 +316,8 @@ catalog_json_int(struct catalog_json_reader *r, json_t *obj, const char *path, c
 }
 
 static bool
-catalog_json_number(struct catalog_json_reader *r, json_t *obj, const char *path, const char *key,
-    double *out)
+catalog_json_number(struct catalog_json_reader *r, json_t *obj,
+    const char *path, const char *key, double *out)
 {
 	json_t *v = json_object_get(obj, key);
 
@@ -319,7 +325,7 @@ catalog_json_number(struct catalog_json_reader *r, json_t *obj, const char *path
 		return false;
 	if (!json_is_number(v)) {
 		catalog_json_problem(r, path, key, "expected a number, got %s",
-		    catalog_json_json_kind(v));
+		    catalog_json_kind(v));
 		return false;
 	}
 	*out = json_number_value(v);
@@ -328,8 +334,9 @@ catalog_json_number(struct catalog_json_reader *r, json_t *obj, const char *path
 
 /* An enum field: returns its index, or `absent` when missing or wrong. */
 static int
-catalog_json_enum(struct catalog_json_reader *r, json_t *obj, const char *path, const char *key,
-    const char *const *names, int count, bool required, int absent)
+catalog_json_enum(struct catalog_json_reader *r, json_t *obj, const char *path,
+    const char *key, const char *const *names, int count, bool required,
+    int absent)
 {
 	json_t *v = json_object_get(obj, key);
 	char list[256], quoted[80];
@@ -343,7 +350,7 @@ catalog_json_enum(struct catalog_json_reader *r, json_t *obj, const char *path, 
 	}
 	if (!json_is_string(v)) {
 		catalog_json_problem(r, path, key, "expected a string, got %s",
-		    catalog_json_json_kind(v));
+		    catalog_json_kind(v));
 		return absent;
 	}
 	if ((i = model_enum_parse(names, count, json_string_value(v))) >= 0)
@@ -351,16 +358,18 @@ catalog_json_enum(struct catalog_json_reader *r, json_t *obj, const char *path, 
 	list[0] = '\0';
 	for (i = 0; i < count; i++)
 		if (names[i] != NULL && n < sizeof(list))
-			n += (size_t)snprintf(list + n, sizeof(list) - n, "%s%s",
-			    n > 0 ? ", " : "", names[i]);
+			n += (size_t)snprintf(list + n, sizeof(list) - n,
+			    "%s%s", n > 0 ? ", " : "", names[i]);
 	catalog_json_problem(r, path, key, "'%s' is not one of: %s",
-	    catalog_json_quote(json_string_value(v), quoted, sizeof(quoted)), list);
+	    catalog_json_quote(json_string_value(v), quoted, sizeof(quoted)),
+	    list);
 	return absent;
 }
 
 /* The array at key (absent: NULL, no problem; wrong type: NULL, a problem). */
 static json_t *
-catalog_json_array(struct catalog_json_reader *r, json_t *obj, const char *path, const char *key)
+catalog_json_array(struct catalog_json_reader *r, json_t *obj, const char *path,
+    const char *key)
 {
 	json_t *v = json_object_get(obj, key);
 
@@ -368,7 +377,7 @@ catalog_json_array(struct catalog_json_reader *r, json_t *obj, const char *path,
 		return NULL;
 	if (!json_is_array(v)) {
 		catalog_json_problem(r, path, key, "expected an array, got %s",
-		    catalog_json_json_kind(v));
+		    catalog_json_kind(v));
 		return NULL;
 	}
 	return v;
@@ -376,15 +385,15 @@ catalog_json_array(struct catalog_json_reader *r, json_t *obj, const char *path,
 
 /* Array element i must be an object; writes its path. */
 static json_t *
-catalog_json_item(struct catalog_json_reader *r, json_t *array, size_t i, const char *base,
-    char *path)
+catalog_json_item(struct catalog_json_reader *r, json_t *array, size_t i,
+    const char *base, char *path)
 {
 	json_t *v = json_array_get(array, i);
 
 	catalog_json_path(path, "%s[%zu]", base, i);
 	if (!json_is_object(v)) {
-		catalog_json_problem(r, path, NULL, "expected an object, got %s",
-		    catalog_json_json_kind(v));
+		catalog_json_problem(r, path, NULL,
+		    "expected an object, got %s", catalog_json_kind(v));
 		return NULL;
 	}
 	return v;
@@ -392,8 +401,8 @@ catalog_json_item(struct catalog_json_reader *r, json_t *array, size_t i, const 
 
 /* An array of strings of a kind: every element gets a slot (NULL if bad). */
 static const char **
-catalog_json_string_list(struct catalog_json_reader *r, json_t *obj, const char *path,
-    const char *key, enum text_kind kind, size_t *count)
+catalog_json_string_list(struct catalog_json_reader *r, json_t *obj,
+    const char *path, const char *key, enum text_kind kind, size_t *count)
 {
 	json_t *array = catalog_json_array(r, obj, path, key);
 	const char **list;
@@ -407,14 +416,14 @@ catalog_json_string_list(struct catalog_json_reader *r, json_t *obj, const char 
 	    json_array_size(array) * sizeof(*list));
 	for (i = 0; i < json_array_size(array); i++) {
 		catalog_json_path(item, "%s.%s[%zu]", path, key, i);
-		list[i] = catalog_json_text(r, json_array_get(array, i), item, NULL,
-		    kind);
+		list[i] = catalog_json_text(
+		    r, json_array_get(array, i), item, NULL, kind);
 		if (list[i] == NULL)
 			continue;
 		for (size_t j = 0; j < i; j++)
 			if (list[j] != NULL && strcmp(list[j], list[i]) == 0) {
-				catalog_json_problem(r, item, NULL, "'%s' is listed "
-				    "twice", list[i]);
+				catalog_json_problem(r, item, NULL,
+				    "'%s' is listed twice", list[i]);
 				break;
 			}
 	}
@@ -432,17 +441,18 @@ catalog_json_vision(struct catalog_json_reader *r, json_t *v)
 	struct vision *vision;
 
 	if (!json_is_object(v)) {
-		catalog_json_problem(r, "vision", NULL, "expected an object, got %s",
-		    catalog_json_json_kind(v));
+		catalog_json_problem(r, "vision", NULL,
+		    "expected an object, got %s", catalog_json_kind(v));
 		return;
 	}
-	catalog_json_check_fields(r, v, "vision", fields);
+	catalog_json_known_fields(r, v, "vision", fields);
 	vision = arena_alloc(&r->out->arena, sizeof(*vision));
-	vision->code = catalog_json_string(r, v, "vision", "code", true, TEXT_CODE);
+	vision->code =
+	    catalog_json_string(r, v, "vision", "code", true, TEXT_CODE);
 	vision->title_de = catalog_json_string(r, v, "vision", "title_de", true,
 	    TEXT_LINE);
-	vision->title_en = catalog_json_string(r, v, "vision", "title_en", false,
-	    TEXT_LINE);
+	vision->title_en =
+	    catalog_json_string(r, v, "vision", "title_en", false, TEXT_LINE);
 	vision->description_de = catalog_json_string(r, v, "vision",
 	    "description_de", false, TEXT_PARAGRAPH);
 	vision->description_en = catalog_json_string(r, v, "vision",
@@ -468,8 +478,9 @@ catalog_json_goals(struct catalog_json_reader *r, json_t *array)
 		g->position = (int)i;
 		if (v == NULL)
 			continue;
-		catalog_json_check_fields(r, v, path, fields);
-		g->code = catalog_json_string(r, v, path, "code", true, TEXT_CODE);
+		catalog_json_known_fields(r, v, path, fields);
+		g->code =
+		    catalog_json_string(r, v, path, "code", true, TEXT_CODE);
 		g->parent = catalog_json_string(r, v, path, "parent", false,
 		    TEXT_CODE);
 		catalog_json_int(r, v, path, "level", false, 1, 99, &g->level);
@@ -477,10 +488,10 @@ catalog_json_goals(struct catalog_json_reader *r, json_t *array)
 		    TEXT_LINE);
 		g->title_en = catalog_json_string(r, v, path, "title_en", false,
 		    TEXT_LINE);
-		g->description_de = catalog_json_string(r, v, path, "description_de",
-		    false, TEXT_PARAGRAPH);
-		g->description_en = catalog_json_string(r, v, path, "description_en",
-		    false, TEXT_PARAGRAPH);
+		g->description_de = catalog_json_string(
+		    r, v, path, "description_de", false, TEXT_PARAGRAPH);
+		g->description_en = catalog_json_string(
+		    r, v, path, "description_en", false, TEXT_PARAGRAPH);
 		g->perspective = catalog_json_enum(r, v, path, "perspective",
 		    model_perspective_names, MODEL_PERSPECTIVE__MAX, false,
 		    MODEL_PERSPECTIVE_NONE);
@@ -498,8 +509,8 @@ catalog_json_has(json_t *obj, const char *key)
 
 /* What each target kind needs and allows (DESIGN.md "Target"). */
 static void
-catalog_json_target_rules(struct catalog_json_reader *r, json_t *v, const char *path,
-    const struct target *t, int polarity)
+catalog_json_target_rules(struct catalog_json_reader *r, json_t *v,
+    const char *path, const struct target *t, int polarity)
 {
 	const char *kind = model_target_kind_names[t->kind];
 	bool value = false, bounds = false, year = false, reference = false;
@@ -518,7 +529,8 @@ catalog_json_target_rules(struct catalog_json_reader *r, json_t *v, const char *
 	case MODEL_TARGET_DIRECTION:
 		year = true;
 		if (polarity == 0)
-			catalog_json_problem(r, path, "kind", "'direction' needs the "
+			catalog_json_problem(r, path, "kind",
+			    "'direction' needs the "
 			    "indicator's polarity to be 1 or -1, not 0");
 		break;
 	case MODEL_TARGET_REFERENCE:
@@ -528,50 +540,52 @@ catalog_json_target_rules(struct catalog_json_reader *r, json_t *v, const char *
 		break;
 	}
 	if (value && !catalog_json_has(v, "value"))
-		catalog_json_problem(r, path, "value", "required for kind '%s'", kind);
+		catalog_json_problem(
+		    r, path, "value", "required for kind '%s'", kind);
 	if (!value && catalog_json_has(v, "value"))
-		catalog_json_problem(r, path, "value", "not allowed for kind '%s'",
-		    kind);
+		catalog_json_problem(
+		    r, path, "value", "not allowed for kind '%s'", kind);
 	if (bounds) {
 		if (!catalog_json_has(v, "low"))
-			catalog_json_problem(r, path, "low", "required for kind '%s'",
-			    kind);
+			catalog_json_problem(
+			    r, path, "low", "required for kind '%s'", kind);
 		if (!catalog_json_has(v, "high"))
-			catalog_json_problem(r, path, "high", "required for kind "
-			    "'%s'", kind);
+			catalog_json_problem(r, path, "high",
+			    "required for kind '%s'", kind);
 		if (t->has_low && t->has_high && t->low > t->high)
 			catalog_json_problem(r, path, "high", "is below low");
 	} else {
 		if (catalog_json_has(v, "low"))
-			catalog_json_problem(r, path, "low", "not allowed for kind "
-			    "'%s'", kind);
+			catalog_json_problem(r, path, "low",
+			    "not allowed for kind '%s'", kind);
 		if (catalog_json_has(v, "high"))
-			catalog_json_problem(r, path, "high", "not allowed for kind "
-			    "'%s'", kind);
+			catalog_json_problem(r, path, "high",
+			    "not allowed for kind '%s'", kind);
 	}
 	if (year_required && !catalog_json_has(v, "year"))
-		catalog_json_problem(r, path, "year", "required for kind '%s'", kind);
+		catalog_json_problem(
+		    r, path, "year", "required for kind '%s'", kind);
 	if (!year && catalog_json_has(v, "year"))
-		catalog_json_problem(r, path, "year", "not allowed for kind '%s'",
-		    kind);
+		catalog_json_problem(
+		    r, path, "year", "not allowed for kind '%s'", kind);
 	if (reference && !catalog_json_has(v, "reference_region"))
-		catalog_json_problem(r, path, "reference_region", "required for kind "
-		    "'%s'", kind);
+		catalog_json_problem(r, path, "reference_region",
+		    "required for kind '%s'", kind);
 	if (!reference && catalog_json_has(v, "reference_region"))
-		catalog_json_problem(r, path, "reference_region", "not allowed for "
-		    "kind '%s'", kind);
+		catalog_json_problem(r, path, "reference_region",
+		    "not allowed for kind '%s'", kind);
 }
 
 static void
-catalog_json_target(struct catalog_json_reader *r, json_t *v, const char *path, struct target *t,
-    int polarity)
+catalog_json_target(struct catalog_json_reader *r, json_t *v, const char *path,
+    struct target *t, int polarity)
 {
 	static const char *const fields[] = { "code", "kind", "value", "low",
 	    "high", "year", "reference_region", "note_de", "note_en",
 	    "valid_from", "valid_to", NULL };
 	int kind;
 
-	catalog_json_check_fields(r, v, path, fields);
+	catalog_json_known_fields(r, v, path, fields);
 	t->code = catalog_json_string(r, v, path, "code", true, TEXT_CODE);
 	kind = catalog_json_enum(r, v, path, "kind", model_target_kind_names,
 	    MODEL_TARGET_KIND__MAX, true, -1);
@@ -579,27 +593,29 @@ catalog_json_target(struct catalog_json_reader *r, json_t *v, const char *path, 
 	t->has_low = catalog_json_number(r, v, path, "low", &t->low);
 	t->has_high = catalog_json_number(r, v, path, "high", &t->high);
 	catalog_json_int(r, v, path, "year", false, 1000, 9999, &t->year);
-	t->reference_region = catalog_json_string(r, v, path, "reference_region",
-	    false, TEXT_CODE);
+	t->reference_region = catalog_json_string(
+	    r, v, path, "reference_region", false, TEXT_CODE);
 	t->note_de = catalog_json_string(r, v, path, "note_de", false,
 	    TEXT_PARAGRAPH);
 	t->note_en = catalog_json_string(r, v, path, "note_en", false,
 	    TEXT_PARAGRAPH);
 	t->valid_from = catalog_json_string(r, v, path, "valid_from", false,
 	    TEXT_DATE);
-	t->valid_to = catalog_json_string(r, v, path, "valid_to", false, TEXT_DATE);
+	t->valid_to =
+	    catalog_json_string(r, v, path, "valid_to", false, TEXT_DATE);
 	if (kind >= 0) {
 		t->kind = kind;
 		catalog_json_target_rules(r, v, path, t, polarity);
 	}
 	if (catalog_json_has(v, "valid_to") &&
 	    !catalog_json_has(v, "valid_from"))
-		catalog_json_problem(r, path, "valid_from", "required when valid_to "
-		    "is given");
+		catalog_json_problem(r, path, "valid_from",
+		    "required when valid_to is given");
 	if (t->valid_from != NULL && t->valid_to != NULL &&
 	    strcmp(t->valid_to, t->valid_from) <= 0)
-		catalog_json_problem(r, path, "valid_to", "%s is not after valid_from "
-		    "%s", t->valid_to, t->valid_from);
+		catalog_json_problem(r, path, "valid_to",
+		    "%s is not after valid_from %s",
+		    t->valid_to, t->valid_from);
 }
 
 /* The versions of one target code must not clash: one current version at
@@ -623,7 +639,8 @@ catalog_json_target_versions(struct catalog_json_reader *r, const char *path,
 			if (b->code == NULL || strcmp(a->code, b->code) != 0)
 				continue;
 			if (a->valid_to == NULL && b->valid_to == NULL) {
-				catalog_json_problem(r, item, NULL, "a second current "
+				catalog_json_problem(r, item, NULL,
+				    "a second current "
 				    "version of target '%s' (the first is "
 				    "targets[%zu]); give the older one a "
 				    "valid_to", a->code, j);
@@ -632,9 +649,10 @@ catalog_json_target_versions(struct catalog_json_reader *r, const char *path,
 			if (a->valid_from == NULL || b->valid_from == NULL)
 				continue;
 			if (strcmp(a->valid_from, b->valid_from) == 0) {
-				catalog_json_problem(r, item, "valid_from", "target "
-				    "'%s' has another version from %s "
-				    "(targets[%zu])", a->code, a->valid_from, j);
+				catalog_json_problem(r, item, "valid_from",
+				    "target '%s' has another version from %s "
+				    "(targets[%zu])",
+				    a->code, a->valid_from, j);
 				break;
 			}
 			/* [from, to) intervals; a missing `to` is open. */
@@ -642,7 +660,8 @@ catalog_json_target_versions(struct catalog_json_reader *r, const char *path,
 			    strcmp(b->valid_from, a->valid_to) < 0) &&
 			    (b->valid_to == NULL ||
 			    strcmp(a->valid_from, b->valid_to) < 0)) {
-				catalog_json_problem(r, item, NULL, "overlaps version "
+				catalog_json_problem(r, item, NULL,
+				    "overlaps version "
 				    "targets[%zu] of target '%s'", j, a->code);
 				break;
 			}
@@ -668,23 +687,28 @@ catalog_json_indicators(struct catalog_json_reader *r, json_t *array)
 
 		ind->position = (int)i;
 		ind->decimals = 1;
-		ind->polarity = 2;	/* not given: no target rule depends on it */
+		/* Until given: a value no target rule depends on. */
+		ind->polarity = 2;
 		if (v == NULL)
 			continue;
-		catalog_json_check_fields(r, v, path, fields);
-		ind->code = catalog_json_string(r, v, path, "code", true, TEXT_CODE);
-		ind->title_de = catalog_json_string(r, v, path, "title_de", true,
-		    TEXT_LINE);
-		ind->title_en = catalog_json_string(r, v, path, "title_en", false,
-		    TEXT_LINE);
-		ind->definition_de = catalog_json_string(r, v, path, "definition_de",
-		    false, TEXT_PARAGRAPH);
-		ind->definition_en = catalog_json_string(r, v, path, "definition_en",
-		    false, TEXT_PARAGRAPH);
-		ind->unit = catalog_json_string(r, v, path, "unit", true, TEXT_LINE);
-		catalog_json_int(r, v, path, "decimals", false, 0, 9, &ind->decimals);
+		catalog_json_known_fields(r, v, path, fields);
+		ind->code =
+		    catalog_json_string(r, v, path, "code", true, TEXT_CODE);
+		ind->title_de = catalog_json_string(
+		    r, v, path, "title_de", true, TEXT_LINE);
+		ind->title_en = catalog_json_string(
+		    r, v, path, "title_en", false, TEXT_LINE);
+		ind->definition_de = catalog_json_string(
+		    r, v, path, "definition_de", false, TEXT_PARAGRAPH);
+		ind->definition_en = catalog_json_string(
+		    r, v, path, "definition_en", false, TEXT_PARAGRAPH);
+		ind->unit =
+		    catalog_json_string(r, v, path, "unit", true, TEXT_LINE);
+		catalog_json_int(
+		    r, v, path, "decimals", false, 0, 9, &ind->decimals);
 		/* Polarity has no default (METHODS §1). */
-		catalog_json_int(r, v, path, "polarity", true, -1, 1, &ind->polarity);
+		catalog_json_int(
+		    r, v, path, "polarity", true, -1, 1, &ind->polarity);
 		ind->dimension = catalog_json_enum(r, v, path, "dimension",
 		    model_dimension_names, MODEL_DIMENSION__MAX, false,
 		    MODEL_DIMENSION_NONE);
@@ -702,15 +726,16 @@ catalog_json_indicators(struct catalog_json_reader *r, json_t *array)
 		    "reference_region", false, TEXT_CODE);
 		ind->source = catalog_json_string(r, v, path, "source", false,
 		    TEXT_LINE);
-		ind->source_url = catalog_json_string(r, v, path, "source_url", false,
-		    TEXT_URL);
-		ind->method_note = catalog_json_string(r, v, path, "method_note",
-		    false, TEXT_PARAGRAPH);
-		ind->goals = catalog_json_string_list(r, v, path, "goals", TEXT_CODE,
-		    &ind->goal_count);
-		ind->sdgs = catalog_json_string_list(r, v, path, "sdgs", TEXT_SDG,
-		    &ind->sdg_count);
-		if ((targets = catalog_json_array(r, v, path, "targets")) == NULL)
+		ind->source_url = catalog_json_string(
+		    r, v, path, "source_url", false, TEXT_URL);
+		ind->method_note = catalog_json_string(
+		    r, v, path, "method_note", false, TEXT_PARAGRAPH);
+		ind->goals = catalog_json_string_list(
+		    r, v, path, "goals", TEXT_CODE, &ind->goal_count);
+		ind->sdgs = catalog_json_string_list(
+		    r, v, path, "sdgs", TEXT_SDG, &ind->sdg_count);
+		if ((targets = catalog_json_array(r, v, path, "targets")) ==
+		    NULL)
 			continue;
 		ind->target_count = json_array_size(targets);
 		ind->targets = arena_alloc(&r->out->arena,
@@ -720,9 +745,10 @@ catalog_json_indicators(struct catalog_json_reader *r, json_t *array)
 			json_t *t;
 
 			catalog_json_path(base, "%s.targets", path);
-			if ((t = catalog_json_item(r, targets, j, base, item)) != NULL)
-				catalog_json_target(r, t, item, &ind->targets[j],
-				    ind->polarity);
+			if ((t = catalog_json_item(
+				 r, targets, j, base, item)) != NULL)
+				catalog_json_target(r, t, item,
+				    &ind->targets[j], ind->polarity);
 		}
 		catalog_json_target_versions(r, path, ind);
 	}
@@ -745,8 +771,9 @@ catalog_json_regions(struct catalog_json_reader *r, json_t *array)
 		g->position = (int)i;
 		if (v == NULL)
 			continue;
-		catalog_json_check_fields(r, v, path, fields);
-		g->code = catalog_json_string(r, v, path, "code", true, TEXT_CODE);
+		catalog_json_known_fields(r, v, path, fields);
+		g->code =
+		    catalog_json_string(r, v, path, "code", true, TEXT_CODE);
 		g->name_de = catalog_json_string(r, v, path, "name_de", true,
 		    TEXT_LINE);
 		g->name_en = catalog_json_string(r, v, path, "name_en", false,
@@ -755,7 +782,8 @@ catalog_json_regions(struct catalog_json_reader *r, json_t *array)
 		    model_region_level_names, MODEL_REGION_LEVEL__MAX, true, 0);
 		g->parent = catalog_json_string(r, v, path, "parent", false,
 		    TEXT_CODE);
-		if ((aliases = catalog_json_array(r, v, path, "aliases")) == NULL)
+		if ((aliases = catalog_json_array(r, v, path, "aliases")) ==
+		    NULL)
 			continue;
 		g->alias_count = json_array_size(aliases);
 		g->aliases = arena_alloc(&r->out->arena,
@@ -765,14 +793,15 @@ catalog_json_regions(struct catalog_json_reader *r, json_t *array)
 			json_t *a;
 
 			catalog_json_path(base, "%s.aliases", path);
-			if ((a = catalog_json_item(r, aliases, j, base, item)) == NULL)
+			if ((a = catalog_json_item(
+				 r, aliases, j, base, item)) == NULL)
 				continue;
-			catalog_json_check_fields(r, a, item, alias_fields);
-			g->aliases[j].code = catalog_json_string(r, a, item, "code",
-			    true, TEXT_CODE);
-			g->aliases[j].scheme = catalog_json_enum(r, a, item, "scheme",
-			    model_alias_scheme_names, MODEL_ALIAS_SCHEME__MAX,
-			    false, MODEL_ALIAS_NONE);
+			catalog_json_known_fields(r, a, item, alias_fields);
+			g->aliases[j].code = catalog_json_string(
+			    r, a, item, "code", true, TEXT_CODE);
+			g->aliases[j].scheme = catalog_json_enum(r, a, item,
+			    "scheme", model_alias_scheme_names,
+			    MODEL_ALIAS_SCHEME__MAX, false, MODEL_ALIAS_NONE);
 		}
 	}
 }
@@ -789,18 +818,21 @@ catalog_json_classifications(struct catalog_json_reader *r, json_t *array)
 
 	for (i = 0; i < json_array_size(array); i++) {
 		struct classification *cl = model_add_classification(r->out);
-		json_t *v = catalog_json_item(r, array, i, "classifications", path);
+		json_t *v =
+		    catalog_json_item(r, array, i, "classifications", path);
 		json_t *sectors;
 
 		if (v == NULL)
 			continue;
-		catalog_json_check_fields(r, v, path, fields);
-		cl->code = catalog_json_string(r, v, path, "code", true, TEXT_CODE);
+		catalog_json_known_fields(r, v, path, fields);
+		cl->code =
+		    catalog_json_string(r, v, path, "code", true, TEXT_CODE);
 		cl->name_de = catalog_json_string(r, v, path, "name_de", true,
 		    TEXT_LINE);
 		cl->name_en = catalog_json_string(r, v, path, "name_en", false,
 		    TEXT_LINE);
-		if ((sectors = catalog_json_array(r, v, path, "sectors")) == NULL)
+		if ((sectors = catalog_json_array(r, v, path, "sectors")) ==
+		    NULL)
 			continue;
 		cl->sector_count = json_array_size(sectors);
 		cl->sectors = arena_alloc(&r->out->arena,
@@ -812,18 +844,20 @@ catalog_json_classifications(struct catalog_json_reader *r, json_t *array)
 
 			s->position = (int)j;
 			catalog_json_path(base, "%s.sectors", path);
-			if ((sv = catalog_json_item(r, sectors, j, base, item)) == NULL)
+			if ((sv = catalog_json_item(
+				 r, sectors, j, base, item)) == NULL)
 				continue;
-			catalog_json_check_fields(r, sv, item, sector_fields);
+			catalog_json_known_fields(r, sv, item, sector_fields);
 			s->code = catalog_json_string(r, sv, item, "code", true,
 			    TEXT_CODE);
-			s->parent = catalog_json_string(r, sv, item, "parent", false,
-			    TEXT_CODE);
-			catalog_json_int(r, sv, item, "level", false, 1, 99, &s->level);
-			s->name_de = catalog_json_string(r, sv, item, "name_de", true,
-			    TEXT_LINE);
-			s->name_en = catalog_json_string(r, sv, item, "name_en", false,
-			    TEXT_LINE);
+			s->parent = catalog_json_string(
+			    r, sv, item, "parent", false, TEXT_CODE);
+			catalog_json_int(
+			    r, sv, item, "level", false, 1, 99, &s->level);
+			s->name_de = catalog_json_string(
+			    r, sv, item, "name_de", true, TEXT_LINE);
+			s->name_en = catalog_json_string(
+			    r, sv, item, "name_en", false, TEXT_LINE);
 		}
 	}
 }
@@ -843,33 +877,36 @@ catalog_json_shocks(struct catalog_json_reader *r, json_t *array)
 
 		if (v == NULL)
 			continue;
-		catalog_json_check_fields(r, v, path, fields);
-		s->code = catalog_json_string(r, v, path, "code", true, TEXT_CODE);
+		catalog_json_known_fields(r, v, path, fields);
+		s->code =
+		    catalog_json_string(r, v, path, "code", true, TEXT_CODE);
 		s->name_de = catalog_json_string(r, v, path, "name_de", true,
 		    TEXT_LINE);
 		s->name_en = catalog_json_string(r, v, path, "name_en", false,
 		    TEXT_LINE);
-		s->peak = catalog_json_string(r, v, path, "peak", true, TEXT_PERIOD);
+		s->peak =
+		    catalog_json_string(r, v, path, "peak", true, TEXT_PERIOD);
 		s->trough = catalog_json_string(r, v, path, "trough", true,
 		    TEXT_PERIOD);
-		s->recovery_end = catalog_json_string(r, v, path, "recovery_end",
-		    true, TEXT_PERIOD);
+		s->recovery_end = catalog_json_string(
+		    r, v, path, "recovery_end", true, TEXT_PERIOD);
 		if (s->peak == NULL || s->trough == NULL ||
 		    s->recovery_end == NULL)
 			continue;
 		period_parse(s->peak, strlen(s->peak), &p);
 		period_parse(s->trough, strlen(s->trough), &q);
 		period_parse(s->recovery_end, strlen(s->recovery_end), &e);
-		/* METHODS §3.7 measures over [peak, trough] and [trough, end]. */
+		/* METHODS §3.7: over [peak, trough] and [trough, end]. */
 		if (p.kind != q.kind || q.kind != e.kind)
 			catalog_json_problem(r, path, NULL, "peak, trough and "
 			    "recovery_end must be periods of one kind");
 		else if (period_compare(&p, &q) >= 0)
-			catalog_json_problem(r, path, "trough", "%s is not after the "
-			    "peak %s", s->trough, s->peak);
+			catalog_json_problem(r, path, "trough",
+			    "%s is not after the peak %s", s->trough, s->peak);
 		else if (period_compare(&q, &e) >= 0)
-			catalog_json_problem(r, path, "recovery_end", "%s is not after "
-			    "the trough %s", s->recovery_end, s->trough);
+			catalog_json_problem(r, path, "recovery_end",
+			    "%s is not after the trough %s",
+			    s->recovery_end, s->trough);
 	}
 }
 
@@ -907,12 +944,13 @@ catalog_json_parse(const char *data, size_t len, const char *file_name,
 		return -1;
 	}
 	if (!json_is_object(root)) {
-		catalog_json_problem(&r, "", NULL, "a catalogue is a JSON object, "
-		    "not %s", catalog_json_json_kind(root));
+		catalog_json_problem(&r, "", NULL,
+		    "a catalogue is a JSON object, not %s",
+		    catalog_json_kind(root));
 		json_decref(root);
 		return -1;
 	}
-	catalog_json_check_fields(&r, root, "", fields);
+	catalog_json_known_fields(&r, root, "", fields);
 	if ((v = json_object_get(root, "vision")) != NULL && !json_is_null(v))
 		catalog_json_vision(&r, v);
 	if ((v = catalog_json_array(&r, root, "", "goals")) != NULL)

@@ -28,8 +28,9 @@ catalog_json_check_duplicates(struct catalog_json_reader *r, const void *array,
 			    strcmp(CODE_AT(j), CODE_AT(i)) != 0)
 				continue;
 			catalog_json_path(path, "%s[%zu]", base, i);
-			catalog_json_problem(r, path, "code", "duplicate %s "
-			    "'%s' (first at %s[%zu])", what, CODE_AT(i), base, j);
+			catalog_json_problem(r, path, "code",
+			    "duplicate %s '%s' (first at %s[%zu])",
+			    what, CODE_AT(i), base, j);
 			break;
 		}
 	}
@@ -37,7 +38,8 @@ catalog_json_check_duplicates(struct catalog_json_reader *r, const void *array,
 }
 
 static const struct goal *
-catalog_json_check_find_goal(const struct catalog_json_reader *r, const char *code)
+catalog_json_check_find_goal(
+    const struct catalog_json_reader *r, const char *code)
 {
 	const struct goal *g = model_find_goal(r->out, code);
 
@@ -47,7 +49,8 @@ catalog_json_check_find_goal(const struct catalog_json_reader *r, const char *co
 }
 
 static const struct region *
-catalog_json_check_find_region(const struct catalog_json_reader *r, const char *code)
+catalog_json_check_find_region(
+    const struct catalog_json_reader *r, const char *code)
 {
 	const struct region *g = model_find_region(r->out, code);
 
@@ -57,7 +60,8 @@ catalog_json_check_find_region(const struct catalog_json_reader *r, const char *
 }
 
 static const struct classification *
-catalog_json_check_find_classification(const struct catalog_json_reader *r, const char *code)
+catalog_json_check_find_classification(
+    const struct catalog_json_reader *r, const char *code)
 {
 	const struct classification *cl = model_find_classification(r->out,
 	    code);
@@ -69,8 +73,8 @@ catalog_json_check_find_classification(const struct catalog_json_reader *r, cons
 
 /* A region reference must name a region's code; an alias gets a hint. */
 static void
-catalog_json_check_region_ref(struct catalog_json_reader *r, const char *path, const char *key,
-    const char *code)
+catalog_json_check_region_ref(struct catalog_json_reader *r, const char *path,
+    const char *key, const char *code)
 {
 	const struct region *g;
 
@@ -80,8 +84,9 @@ catalog_json_check_region_ref(struct catalog_json_reader *r, const char *path, c
 	if (g == NULL && r->known != NULL)
 		g = model_find_region_any(r->known, code);
 	if (g != NULL)
-		catalog_json_problem(r, path, key, "'%s' is an alias of region '%s'; "
-		    "use the region's code", code, g->code);
+		catalog_json_problem(r, path, key,
+		    "'%s' is an alias of region '%s'; use the region's code",
+		    code, g->code);
 	else
 		catalog_json_problem(r, path, key, "unknown region '%s'", code);
 }
@@ -93,12 +98,13 @@ catalog_json_check_region_ref(struct catalog_json_reader *r, const char *path, c
  * elsewhere) and -1 if it runs in a cycle through the item itself (a chain that
  * cycles elsewhere returns 0: those items report it).
  */
-typedef const char *(*catalog_json_check_parent_fn)(const struct catalog_json_reader *, const void *,
-    const char *, bool *);
+typedef const char *(*catalog_json_check_parent_fn)(
+    const struct catalog_json_reader *, const void *, const char *, bool *);
 
 static int
-catalog_json_check_level(const struct catalog_json_reader *r, const void *scope, const char *code,
-    const char *parent, size_t limit, catalog_json_check_parent_fn parent_of)
+catalog_json_check_level(const struct catalog_json_reader *r, const void *scope,
+    const char *code, const char *parent, size_t limit,
+    catalog_json_check_parent_fn parent_of)
 {
 	size_t steps = 0;
 	int level = 1;
@@ -119,8 +125,8 @@ catalog_json_check_level(const struct catalog_json_reader *r, const void *scope,
 }
 
 static const char *
-catalog_json_check_goal_parent(const struct catalog_json_reader *r, const void *scope, const char *code,
-    bool *found)
+catalog_json_check_goal_parent(const struct catalog_json_reader *r,
+    const void *scope, const char *code, bool *found)
 {
 	const struct goal *g = catalog_json_check_find_goal(r, code);
 
@@ -145,19 +151,22 @@ catalog_json_check_goals(struct catalog_json_reader *r)
 		if (g->code == NULL)
 			continue;
 		catalog_json_path(path, "goals[%zu]", i);
-		if (g->parent != NULL && catalog_json_check_find_goal(r, g->parent) == NULL) {
-			catalog_json_problem(r, path, "parent", "unknown goal '%s'",
-			    g->parent);
+		if (g->parent != NULL &&
+		    catalog_json_check_find_goal(r, g->parent) == NULL) {
+			catalog_json_problem(
+			    r, path, "parent", "unknown goal '%s'", g->parent);
 			continue;
 		}
-		level = catalog_json_check_level(r, NULL, g->code, g->parent, limit,
-		    catalog_json_check_goal_parent);
+		level = catalog_json_check_level(r, NULL, g->code, g->parent,
+		    limit, catalog_json_check_goal_parent);
 		if (level == -1)
-			catalog_json_problem(r, path, "parent", "'%s' leads back to "
-			    "'%s': goals must not form a cycle", g->parent,
-			    g->code);
+			catalog_json_problem(r, path, "parent",
+			    "'%s' leads back to "
+			    "'%s': goals must not form a cycle",
+			    g->parent, g->code);
 		else if (level > 0 && g->level != 0 && g->level != level)
-			catalog_json_problem(r, path, "level", "is %d, but its place "
+			catalog_json_problem(r, path, "level",
+			    "is %d, but its place "
 			    "under its parents makes it %d", g->level, level);
 		if (level > 0)
 			g->level = level;
@@ -183,12 +192,14 @@ catalog_json_check_indicators(struct catalog_json_reader *r)
 		catalog_json_check_region_ref(r, path, "reference_region",
 		    ind->reference_region);
 		if (ind->classification != NULL &&
-		    catalog_json_check_find_classification(r, ind->classification) == NULL)
-			catalog_json_problem(r, path, "classification", "unknown "
-			    "classification '%s'", ind->classification);
+		    catalog_json_check_find_classification(
+			r, ind->classification) == NULL)
+			catalog_json_problem(r, path, "classification",
+			    "unknown classification '%s'", ind->classification);
 		for (j = 0; j < ind->goal_count; j++) {
 			if (ind->goals[j] == NULL ||
-			    catalog_json_check_find_goal(r, ind->goals[j]) != NULL)
+			    catalog_json_check_find_goal(r, ind->goals[j]) !=
+				NULL)
 				continue;
 			catalog_json_path(item, "%s.goals[%zu]", path, j);
 			catalog_json_problem(r, item, NULL, "unknown goal '%s'",
@@ -196,15 +207,16 @@ catalog_json_check_indicators(struct catalog_json_reader *r)
 		}
 		for (j = 0; j < ind->target_count; j++) {
 			catalog_json_path(item, "%s.targets[%zu]", path, j);
-			catalog_json_check_region_ref(r, item, "reference_region",
+			catalog_json_check_region_ref(r, item,
+			    "reference_region",
 			    ind->targets[j].reference_region);
 		}
 	}
 }
 
 static const char *
-catalog_json_check_region_parent(const struct catalog_json_reader *r, const void *scope,
-    const char *code, bool *found)
+catalog_json_check_region_parent(const struct catalog_json_reader *r,
+    const void *scope, const char *code, bool *found)
 {
 	const struct region *g = catalog_json_check_find_region(r, code);
 
@@ -221,8 +233,8 @@ catalog_json_check_region_parent(const struct catalog_json_reader *r, const void
  * aliases, which replace its stored ones. Each clash is found from one side.
  */
 static const char *
-catalog_json_check_code_owner(const struct catalog_json_reader *r, const char *code, size_t self,
-    size_t self_alias)
+catalog_json_check_code_owner(const struct catalog_json_reader *r,
+    const char *code, size_t self, size_t self_alias)
 {
 	const struct catalog *c = r->out;
 	const char *self_code = c->regions[self].code;
@@ -277,19 +289,24 @@ catalog_json_check_regions(struct catalog_json_reader *r)
 		if (g->code == NULL)
 			continue;
 		catalog_json_path(path, "regions[%zu]", i);
-		if (g->parent != NULL && catalog_json_check_find_region(r, g->parent) == NULL)
-			catalog_json_check_region_ref(r, path, "parent", g->parent);
-		else if (catalog_json_check_level(r, NULL, g->code, g->parent, limit,
-		    catalog_json_check_region_parent) == -1)
-			catalog_json_problem(r, path, "parent", "'%s' leads back to "
-			    "'%s': regions must not form a cycle", g->parent,
-			    g->code);
+		if (g->parent != NULL &&
+		    catalog_json_check_find_region(r, g->parent) == NULL)
+			catalog_json_check_region_ref(
+			    r, path, "parent", g->parent);
+		else if (catalog_json_check_level(r, NULL, g->code, g->parent,
+			     limit, catalog_json_check_region_parent) == -1)
+			catalog_json_problem(r, path, "parent",
+			    "'%s' leads back to "
+			    "'%s': regions must not form a cycle",
+			    g->parent, g->code);
 		/* Clashes with the file's own codes are found from the other
 		 * side (duplicates, aliases); here: a stored region's alias. */
-		if ((owner = catalog_json_check_code_owner(r, g->code, i, (size_t)-1)) !=
-		    NULL && model_find_region(c, owner) == NULL)
-			catalog_json_problem(r, path, "code", "'%s' is already an "
-			    "alias of region '%s'", g->code, owner);
+		if ((owner = catalog_json_check_code_owner(
+			 r, g->code, i, (size_t)-1)) != NULL &&
+		    model_find_region(c, owner) == NULL)
+			catalog_json_problem(r, path, "code",
+			    "'%s' is already an alias of region '%s'",
+			    g->code, owner);
 		for (j = 0; j < g->alias_count; j++) {
 			const char *alias = g->aliases[j].code;
 
@@ -297,19 +314,20 @@ catalog_json_check_regions(struct catalog_json_reader *r)
 				continue;
 			catalog_json_path(item, "%s.aliases[%zu]", path, j);
 			if (strcmp(alias, g->code) == 0)
-				catalog_json_problem(r, item, "code", "'%s' is the "
-				    "region's own code", alias);
-			else if ((owner = catalog_json_check_code_owner(r, alias, i, j)) !=
-			    NULL)
-				catalog_json_problem(r, item, "code", "'%s' already "
-				    "names region '%s'", alias, owner);
+				catalog_json_problem(r, item, "code",
+				    "'%s' is the region's own code", alias);
+			else if ((owner = catalog_json_check_code_owner(
+				      r, alias, i, j)) != NULL)
+				catalog_json_problem(r, item, "code",
+				    "'%s' already names region '%s'",
+				    alias, owner);
 		}
 	}
 }
 
 static const char *
-catalog_json_check_sector_parent(const struct catalog_json_reader *r, const void *scope,
-    const char *code, bool *found)
+catalog_json_check_sector_parent(const struct catalog_json_reader *r,
+    const void *scope, const char *code, bool *found)
 {
 	const struct classification *const *pair = scope;
 	const struct sector *s = model_find_sector(pair[0], code);
@@ -340,7 +358,8 @@ catalog_json_check_classifications(struct catalog_json_reader *r)
 			continue;
 		if (r->known != NULL)
 			pair[1] = model_find_classification(r->known, cl->code);
-		limit = cl->sector_count + (pair[1] ? pair[1]->sector_count : 0);
+		limit =
+		    cl->sector_count + (pair[1] ? pair[1]->sector_count : 0);
 		catalog_json_path(base, "classifications[%zu].sectors", i);
 		catalog_json_check_duplicates(r, cl->sectors, cl->sector_count,
 		    sizeof(struct sector), offsetof(struct sector, code), base,
@@ -354,7 +373,8 @@ catalog_json_check_classifications(struct catalog_json_reader *r)
 				continue;
 			catalog_json_path(path, "%s[%zu]", base, j);
 			if (s->parent != NULL) {
-				catalog_json_check_sector_parent(r, pair, s->parent, &found);
+				catalog_json_check_sector_parent(
+				    r, pair, s->parent, &found);
 				if (!found) {
 					catalog_json_problem(r, path, "parent",
 					    "unknown sector '%s' in '%s'",
@@ -362,14 +382,17 @@ catalog_json_check_classifications(struct catalog_json_reader *r)
 					continue;
 				}
 			}
-			level = catalog_json_check_level(r, pair, s->code, s->parent, limit,
-			    catalog_json_check_sector_parent);
+			level = catalog_json_check_level(r, pair, s->code,
+			    s->parent, limit, catalog_json_check_sector_parent);
 			if (level == -1)
-				catalog_json_problem(r, path, "parent", "'%s' leads "
+				catalog_json_problem(r, path, "parent",
+				    "'%s' leads "
 				    "back to '%s': sectors must not form a "
 				    "cycle", s->parent, s->code);
-			else if (level > 0 && s->level != 0 && s->level != level)
-				catalog_json_problem(r, path, "level", "is %d, but its "
+			else if (level > 0 && s->level != 0 &&
+			    s->level != level)
+				catalog_json_problem(r, path, "level",
+				    "is %d, but its "
 				    "place under its parents makes it %d",
 				    s->level, level);
 			if (level > 0)

@@ -15,16 +15,16 @@
  * Reading happens in two phases. Phase one walks the JSON tree section by
  * section and turns every item into a record, checking types, required fields,
  * enum values and the rules inside one item (a target's kind and its fields).
- * Every array element gets a record, even a broken one, so that a record's index
- * is its JSON index and phase two can name its path. Phase two checks what
- * spans items: duplicate codes, references, parent chains and levels, aliases
- * that collide. Nothing stops at the first problem.
+ * Every array element gets a record, even a broken one, so that a record's
+ * index is its JSON index and phase two can name its path. Phase two checks
+ * what spans items: duplicate codes, references, parent chains and levels,
+ * aliases that collide. Nothing stops at the first problem.
  */
 struct catalog_json_reader {
 	const char		*file;
 	struct diag_list	*diags;
 	struct catalog		*out;
-	const struct catalog	*known;		/* the stored catalogue, or NULL */
+	const struct catalog	*known;		/* the stored one, or NULL */
 	size_t			 problems;
 };
 

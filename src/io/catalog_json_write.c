@@ -8,7 +8,7 @@
 
 struct catalog_json_writer {
 	struct buf	*out;
-	bool		 first;		/* no field written yet in this object */
+	bool		 first;		/* nothing written yet in this object */
 	bool		 inline_;	/* this object is on one line */
 	int		 indent;
 };
@@ -82,7 +82,8 @@ catalog_json_write_key(struct catalog_json_writer *w, const char *key)
 }
 
 static void
-catalog_json_write_string(struct catalog_json_writer *w, const char *key, const char *value)
+catalog_json_write_string(
+    struct catalog_json_writer *w, const char *key, const char *value)
 {
 	if (value == NULL)
 		return;
@@ -91,14 +92,16 @@ catalog_json_write_string(struct catalog_json_writer *w, const char *key, const 
 }
 
 static void
-catalog_json_write_int(struct catalog_json_writer *w, const char *key, int value)
+catalog_json_write_int(
+    struct catalog_json_writer *w, const char *key, int value)
 {
 	catalog_json_write_key(w, key);
 	buf_printf(w->out, "%d", value);
 }
 
 static void
-catalog_json_write_number(struct catalog_json_writer *w, const char *key, bool has, double value)
+catalog_json_write_number(
+    struct catalog_json_writer *w, const char *key, bool has, double value)
 {
 	char text[40];
 
@@ -110,8 +113,8 @@ catalog_json_write_number(struct catalog_json_writer *w, const char *key, bool h
 }
 
 static void
-catalog_json_write_string_list(struct catalog_json_writer *w, const char *key, const char **list,
-    size_t count)
+catalog_json_write_string_list(struct catalog_json_writer *w, const char *key,
+    const char **list, size_t count)
 {
 	size_t i;
 
@@ -130,7 +133,8 @@ catalog_json_write_string_list(struct catalog_json_writer *w, const char *key, c
 /* Starts element i of an array whose elements are objects; each sits on its
  * own line(s). */
 static void
-catalog_json_write_element(struct catalog_json_writer *w, size_t i, bool inline_)
+catalog_json_write_element(
+    struct catalog_json_writer *w, size_t i, bool inline_)
 {
 	if (i > 0)
 		buf_putc(w->out, ',');
@@ -167,7 +171,8 @@ catalog_json_write_target(struct catalog_json_writer *w, const struct target *t)
 }
 
 static void
-catalog_json_write_indicator(struct catalog_json_writer *w, const struct indicator *ind)
+catalog_json_write_indicator(
+    struct catalog_json_writer *w, const struct indicator *ind)
 {
 	size_t i;
 
@@ -179,8 +184,10 @@ catalog_json_write_indicator(struct catalog_json_writer *w, const struct indicat
 	catalog_json_write_string(w, "unit", ind->unit);
 	catalog_json_write_int(w, "decimals", ind->decimals);
 	catalog_json_write_int(w, "polarity", ind->polarity);
-	catalog_json_write_string(w, "dimension", model_dimension_names[ind->dimension]);
-	catalog_json_write_string(w, "principle", model_principle_names[ind->principle]);
+	catalog_json_write_string(
+	    w, "dimension", model_dimension_names[ind->dimension]);
+	catalog_json_write_string(
+	    w, "principle", model_principle_names[ind->principle]);
 	catalog_json_write_string(w, "field", ind->field);
 	catalog_json_write_string(w, "annual", model_annual_names[ind->annual]);
 	catalog_json_write_string(w, "classification", ind->classification);
@@ -211,7 +218,8 @@ catalog_json_write_region(struct catalog_json_writer *w, const struct region *g)
 	catalog_json_write_string(w, "code", g->code);
 	catalog_json_write_string(w, "name_de", g->name_de);
 	catalog_json_write_string(w, "name_en", g->name_en);
-	catalog_json_write_string(w, "level", model_region_level_names[g->level]);
+	catalog_json_write_string(
+	    w, "level", model_region_level_names[g->level]);
 	catalog_json_write_string(w, "parent", g->parent);
 	if (g->alias_count == 0)
 		return;
@@ -232,7 +240,8 @@ catalog_json_write_region(struct catalog_json_writer *w, const struct region *g)
 }
 
 static void
-catalog_json_write_classification(struct catalog_json_writer *w, const struct classification *cl)
+catalog_json_write_classification(
+    struct catalog_json_writer *w, const struct classification *cl)
 {
 	size_t i;
 
@@ -272,8 +281,10 @@ catalog_json_write(const struct catalog *c, struct buf *out)
 		catalog_json_write_string(&w, "code", v->code);
 		catalog_json_write_string(&w, "title_de", v->title_de);
 		catalog_json_write_string(&w, "title_en", v->title_en);
-		catalog_json_write_string(&w, "description_de", v->description_de);
-		catalog_json_write_string(&w, "description_en", v->description_en);
+		catalog_json_write_string(
+		    &w, "description_de", v->description_de);
+		catalog_json_write_string(
+		    &w, "description_en", v->description_en);
 		catalog_json_write_string(&w, "adopted", v->adopted);
 		catalog_json_write_close(&w);
 	}
@@ -290,8 +301,10 @@ catalog_json_write(const struct catalog *c, struct buf *out)
 		catalog_json_write_int(&w, "level", g->level);
 		catalog_json_write_string(&w, "title_de", g->title_de);
 		catalog_json_write_string(&w, "title_en", g->title_en);
-		catalog_json_write_string(&w, "description_de", g->description_de);
-		catalog_json_write_string(&w, "description_en", g->description_en);
+		catalog_json_write_string(
+		    &w, "description_de", g->description_de);
+		catalog_json_write_string(
+		    &w, "description_en", g->description_en);
 		catalog_json_write_string(&w, "perspective",
 		    model_perspective_names[g->perspective]);
 		catalog_json_write_close(&w);

@@ -39,8 +39,9 @@ store_catalog_report_free(struct store_catalog_report *rep)
 }
 
 static void
-store_catalog_report_add(struct store_catalog_report *rep, enum store_catalog_item item,
-    enum store_catalog_action action, const char *code, const char *detail)
+store_catalog_report_add(struct store_catalog_report *rep,
+    enum store_catalog_item item, enum store_catalog_action action,
+    const char *code, const char *detail)
 {
 	struct store_catalog_change *ch;
 
@@ -72,8 +73,9 @@ store_catalog_save_vision(struct store_catalog_saver *s, const struct vision *v)
 	int64_t id = 0;
 	int rc = -1, n;
 
-	if ((st = catalog_sql_prepare(s->db, "SELECT id FROM vision ORDER BY id "
-	    "LIMIT 1", s->e)) == NULL)
+	if ((st = catalog_sql_prepare(s->db,
+		 "SELECT id FROM vision ORDER BY id LIMIT 1",
+		 s->e)) == NULL)
 		return -1;
 	if ((n = sqlite3_step(st)) == SQLITE_ROW)
 		id = sqlite3_column_int64(st, 0);
@@ -134,7 +136,8 @@ store_catalog_save_goals(struct store_catalog_saver *s, const struct catalog *c)
 	int rc = -1, n;
 
 	actions = xcalloc(c->goal_count + 1, sizeof(*actions));
-	ins = catalog_sql_prepare(s->db, "INSERT INTO goal(code, title_de, title_en, "
+	ins = catalog_sql_prepare(s->db,
+	    "INSERT INTO goal(code, title_de, title_en, "
 	    "description_de, description_en, perspective, position) "
 	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(code) DO NOTHING",
 	    s->e);
@@ -197,7 +200,8 @@ done:
 }
 
 static int
-store_catalog_save_regions(struct store_catalog_saver *s, const struct catalog *c)
+store_catalog_save_regions(
+    struct store_catalog_saver *s, const struct catalog *c)
 {
 	sqlite3_stmt *ins = NULL, *upd = NULL, *par = NULL, *sel = NULL;
 	sqlite3_stmt *del = NULL, *add = NULL;
@@ -208,7 +212,8 @@ store_catalog_save_regions(struct store_catalog_saver *s, const struct catalog *
 
 	actions = xcalloc(c->region_count + 1, sizeof(*actions));
 	replace = xcalloc(c->region_count + 1, sizeof(*replace));
-	ins = catalog_sql_prepare(s->db, "INSERT INTO region(code, name_de, name_en, "
+	ins = catalog_sql_prepare(s->db,
+	    "INSERT INTO region(code, name_de, name_en, "
 	    "level, position) VALUES (?1, ?2, ?3, ?4, ?5) "
 	    "ON CONFLICT(code) DO NOTHING", s->e);
 	upd = catalog_sql_prepare(s->db, "UPDATE region SET name_de = ?2, "
@@ -217,15 +222,19 @@ store_catalog_save_regions(struct store_catalog_saver *s, const struct catalog *
 	    "level IS DISTINCT FROM ?4 OR position IS DISTINCT FROM ?5)", s->e);
 	par = catalog_sql_prepare(s->db, "UPDATE region SET parent_id = ?2 "
 	    "WHERE code = ?1 AND parent_id IS DISTINCT FROM ?2", s->e);
-	sel = catalog_sql_prepare(s->db, "SELECT a.alias, a.scheme FROM region_alias a "
+	sel = catalog_sql_prepare(s->db,
+	    "SELECT a.alias, a.scheme FROM region_alias a "
 	    "JOIN region r ON r.id = a.region_id WHERE r.code = ?1 "
 	    "ORDER BY a.alias", s->e);
-	del = catalog_sql_prepare(s->db, "DELETE FROM region_alias WHERE region_id = "
+	del = catalog_sql_prepare(s->db,
+	    "DELETE FROM region_alias WHERE region_id = "
 	    "(SELECT id FROM region WHERE code = ?1)", s->e);
-	add = catalog_sql_prepare(s->db, "INSERT INTO region_alias(alias, region_id, "
+	add = catalog_sql_prepare(s->db,
+	    "INSERT INTO region_alias(alias, region_id, "
 	    "scheme) VALUES (?1, (SELECT id FROM region WHERE code = ?2), ?3)",
 	    s->e);
-	if (ins == NULL || upd == NULL || par == NULL || sel == NULL || del == NULL || add == NULL)
+	if (ins == NULL || upd == NULL || par == NULL || sel == NULL ||
+	    del == NULL || add == NULL)
 		goto done;
 	for (i = 0; i < c->region_count; i++) {
 		const struct region *g = &c->regions[i];
@@ -235,7 +244,8 @@ store_catalog_save_regions(struct store_catalog_saver *s, const struct catalog *
 			catalog_sql_bind_text(st, 1, g->code);
 			catalog_sql_bind_text(st, 2, g->name_de);
 			catalog_sql_bind_text(st, 3, g->name_en);
-			catalog_sql_bind_text(st, 4, model_region_level_names[g->level]);
+			catalog_sql_bind_text(
+			    st, 4, model_region_level_names[g->level]);
 			sqlite3_bind_int(st, 5, (int)i);
 			if ((n = catalog_sql_run(s->db, st, s->e)) == -1)
 				goto done;
@@ -259,8 +269,9 @@ store_catalog_save_regions(struct store_catalog_saver *s, const struct catalog *
 			    sqlite3_column_text(sel, 0);
 			const char *scheme = (const char *)
 			    sqlite3_column_text(sel, 1);
-			const char *want = j < g->alias_count ?
-			    model_alias_scheme_names[g->aliases[j].scheme] : NULL;
+			const char *want = j < g->alias_count
+			    ? model_alias_scheme_names[g->aliases[j].scheme]
+			    : NULL;
 
 			if (j >= g->alias_count ||
 			    strcmp(alias, g->aliases[j].code) != 0 ||
@@ -295,16 +306,17 @@ store_catalog_save_regions(struct store_catalog_saver *s, const struct catalog *
 				goto done;
 			}
 		}
-		if (catalog_sql_require_id(s->db, SQL_REGION_ID, "region", g->parent,
-		    &parent, s->e) == -1)
+		if (catalog_sql_require_id(s->db, SQL_REGION_ID, "region",
+			g->parent, &parent, s->e) == -1)
 			goto done;
 		catalog_sql_bind_text(par, 1, g->code);
 		catalog_sql_bind_id(par, 2, parent);
 		if ((n = catalog_sql_run(s->db, par, s->e)) == -1)
 			goto done;
-		actions[i] = store_catalog_merge_action(actions[i], n + replace[i]);
-		store_catalog_report_add(s->rep, STORE_CATALOG_REGION, actions[i], g->code,
-		    NULL);
+		actions[i] =
+		    store_catalog_merge_action(actions[i], n + replace[i]);
+		store_catalog_report_add(
+		    s->rep, STORE_CATALOG_REGION, actions[i], g->code, NULL);
 	}
 	rc = 0;
 	goto done;
@@ -323,8 +335,8 @@ done:
 }
 
 static int
-store_catalog_save_sectors(struct store_catalog_saver *s, const struct classification *cl,
-    int64_t class_id)
+store_catalog_save_sectors(struct store_catalog_saver *s,
+    const struct classification *cl, int64_t class_id)
 {
 	sqlite3_stmt *ins = NULL, *upd = NULL, *par = NULL;
 	enum store_catalog_action *actions;
@@ -332,15 +344,17 @@ store_catalog_save_sectors(struct store_catalog_saver *s, const struct classific
 	int rc = -1, n;
 
 	actions = xcalloc(cl->sector_count + 1, sizeof(*actions));
-	ins = catalog_sql_prepare(s->db, "INSERT INTO sector(classification_id, code, "
-	    "name_de, name_en, level, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
-	    "ON CONFLICT(classification_id, code) DO NOTHING", s->e);
+	ins = catalog_sql_prepare(s->db,
+	    "INSERT INTO sector(classification_id, code, "
+	    "name_de, name_en, level, position) VALUES (?1, ?2, ?3, ?4, ?5, "
+	    "?6) ON CONFLICT(classification_id, code) DO NOTHING", s->e);
 	upd = catalog_sql_prepare(s->db, "UPDATE sector SET name_de = ?3, "
 	    "name_en = ?4, level = ?5, position = ?6 "
 	    "WHERE classification_id = ?1 AND code = ?2 AND ("
 	    "name_de IS DISTINCT FROM ?3 OR name_en IS DISTINCT FROM ?4 OR "
 	    "level IS DISTINCT FROM ?5 OR position IS DISTINCT FROM ?6)", s->e);
-	par = catalog_sql_prepare(s->db, "UPDATE sector SET parent_id = (SELECT id "
+	par = catalog_sql_prepare(s->db,
+	    "UPDATE sector SET parent_id = (SELECT id "
 	    "FROM sector WHERE classification_id = ?1 AND code = ?3) "
 	    "WHERE classification_id = ?1 AND code = ?2 AND parent_id IS "
 	    "DISTINCT FROM (SELECT id FROM sector WHERE classification_id = ?1 "
@@ -379,8 +393,8 @@ store_catalog_save_sectors(struct store_catalog_saver *s, const struct classific
 			goto done;
 		actions[i] = store_catalog_merge_action(actions[i], n);
 		snprintf(code, sizeof(code), "%s/%s", cl->code, sec->code);
-		store_catalog_report_add(s->rep, STORE_CATALOG_SECTOR, actions[i], code,
-		    NULL);
+		store_catalog_report_add(
+		    s->rep, STORE_CATALOG_SECTOR, actions[i], code, NULL);
 	}
 	rc = 0;
 done:
@@ -392,15 +406,18 @@ done:
 }
 
 static int
-store_catalog_save_classifications(struct store_catalog_saver *s, const struct catalog *c)
+store_catalog_save_classifications(
+    struct store_catalog_saver *s, const struct catalog *c)
 {
 	sqlite3_stmt *ins = NULL, *upd = NULL;
 	size_t i;
 	int rc = -1, n;
 
-	ins = catalog_sql_prepare(s->db, "INSERT INTO classification(code, name_de, "
+	ins = catalog_sql_prepare(s->db,
+	    "INSERT INTO classification(code, name_de, "
 	    "name_en) VALUES (?1, ?2, ?3) ON CONFLICT(code) DO NOTHING", s->e);
-	upd = catalog_sql_prepare(s->db, "UPDATE classification SET name_de = ?2, "
+	upd = catalog_sql_prepare(s->db,
+	    "UPDATE classification SET name_de = ?2, "
 	    "name_en = ?3 WHERE code = ?1 AND (name_de IS DISTINCT FROM ?2 OR "
 	    "name_en IS DISTINCT FROM ?3)", s->e);
 	if (ins == NULL || upd == NULL)
@@ -424,10 +441,10 @@ store_catalog_save_classifications(struct store_catalog_saver *s, const struct c
 			if (st == upd && n > 0)
 				action = STORE_CATALOG_UPDATED;
 		}
-		store_catalog_report_add(s->rep, STORE_CATALOG_CLASSIFICATION, action,
-		    cl->code, NULL);
-		if (catalog_sql_require_id(s->db, SQL_CLASS_ID, "classification",
-		    cl->code, &id, s->e) == -1 ||
+		store_catalog_report_add(s->rep, STORE_CATALOG_CLASSIFICATION,
+		    action, cl->code, NULL);
+		if (catalog_sql_require_id(s->db, SQL_CLASS_ID,
+			"classification", cl->code, &id, s->e) == -1 ||
 		    store_catalog_save_sectors(s, cl, id) == -1)
 			goto done;
 	}
@@ -439,16 +456,19 @@ done:
 }
 
 static int
-store_catalog_save_shocks(struct store_catalog_saver *s, const struct catalog *c)
+store_catalog_save_shocks(
+    struct store_catalog_saver *s, const struct catalog *c)
 {
 	sqlite3_stmt *ins = NULL, *upd = NULL;
 	size_t i;
 	int rc = -1, n;
 
-	ins = catalog_sql_prepare(s->db, "INSERT INTO shock(code, name_de, name_en, "
+	ins = catalog_sql_prepare(s->db,
+	    "INSERT INTO shock(code, name_de, name_en, "
 	    "peak, trough, recovery_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
 	    "ON CONFLICT(code) DO NOTHING", s->e);
-	upd = catalog_sql_prepare(s->db, "UPDATE shock SET name_de = ?2, name_en = ?3, "
+	upd = catalog_sql_prepare(s->db,
+	    "UPDATE shock SET name_de = ?2, name_en = ?3, "
 	    "peak = ?4, trough = ?5, recovery_end = ?6 WHERE code = ?1 AND ("
 	    "name_de IS DISTINCT FROM ?2 OR name_en IS DISTINCT FROM ?3 OR "
 	    "peak IS DISTINCT FROM ?4 OR trough IS DISTINCT FROM ?5 OR "
@@ -476,8 +496,8 @@ store_catalog_save_shocks(struct store_catalog_saver *s, const struct catalog *c
 			if (st == upd && n > 0)
 				action = STORE_CATALOG_UPDATED;
 		}
-		store_catalog_report_add(s->rep, STORE_CATALOG_SHOCK, action, sh->code,
-		    NULL);
+		store_catalog_report_add(
+		    s->rep, STORE_CATALOG_SHOCK, action, sh->code, NULL);
 	}
 	rc = 0;
 done:
@@ -493,9 +513,9 @@ done:
  * sets were equal, -1 on error.
  */
 static int
-store_catalog_replace_links(struct store_catalog_saver *s, int64_t id, const char **codes,
-    size_t count, sqlite3_stmt *sel, sqlite3_stmt *del, sqlite3_stmt *add,
-    int (*compare)(const char *, const char *))
+store_catalog_replace_links(struct store_catalog_saver *s, int64_t id,
+    const char **codes, size_t count, sqlite3_stmt *sel, sqlite3_stmt *del,
+    sqlite3_stmt *add, int (*compare)(const char *, const char *))
 {
 	size_t i, stored = 0;
 	bool same = true;
@@ -558,8 +578,8 @@ store_catalog_compare_codes(const char *a, const char *b)
  * columns: id, kind, value, low, high, year, region code, note_de, note_en,
  * valid_from, valid_to. Returns the row id, 0 if there is none, -1. */
 static int64_t
-store_catalog_read_target(struct store_catalog_saver *s, sqlite3_stmt *sel, struct catalog *c,
-    struct target *t)
+store_catalog_read_target(struct store_catalog_saver *s, sqlite3_stmt *sel,
+    struct catalog *c, struct target *t)
 {
 	int64_t id = 0;
 	int n;
@@ -598,7 +618,7 @@ store_catalog_read_target(struct store_catalog_saver *s, sqlite3_stmt *sel, stru
 	"FROM target t LEFT JOIN region r ON r.id = t.reference_region_id "
 
 struct store_catalog_target_sql {
-	sqlite3_stmt	*by_start;	/* ?1 indicator, ?2 code, ?3 valid_from */
+	sqlite3_stmt	*by_start;	/* ?1 indicator, ?2 code, ?3 from */
 	sqlite3_stmt	*current;	/* ?1 indicator, ?2 code */
 	sqlite3_stmt	*insert;
 	sqlite3_stmt	*update;	/* content and valid_to of row ?12 */
@@ -607,8 +627,8 @@ struct store_catalog_target_sql {
 };
 
 static void
-store_catalog_bind_target(sqlite3_stmt *st, int64_t indicator, const struct target *t,
-    int64_t region, const char *valid_from)
+store_catalog_bind_target(sqlite3_stmt *st, int64_t indicator,
+    const struct target *t, int64_t region, const char *valid_from)
 {
 	sqlite3_bind_int64(st, 1, indicator);
 	catalog_sql_bind_text(st, 2, t->code);
@@ -629,9 +649,9 @@ store_catalog_bind_target(sqlite3_stmt *st, int64_t indicator, const struct targ
 
 /* One target of the catalogue against its stored versions (see the header). */
 static int
-store_catalog_save_target(struct store_catalog_saver *s, struct store_catalog_target_sql *ts,
-    struct catalog *scratch, const struct indicator *ind, int64_t ind_id,
-    const struct target *t)
+store_catalog_save_target(struct store_catalog_saver *s,
+    struct store_catalog_target_sql *ts, struct catalog *scratch,
+    const struct indicator *ind, int64_t ind_id, const struct target *t)
 {
 	struct target old;
 	char code[160], detail[96];
@@ -646,8 +666,8 @@ store_catalog_save_target(struct store_catalog_saver *s, struct store_catalog_ta
 		sqlite3_bind_int64(ts->by_start, 1, ind_id);
 		catalog_sql_bind_text(ts->by_start, 2, t->code);
 		catalog_sql_bind_text(ts->by_start, 3, t->valid_from);
-		if ((old_id = store_catalog_read_target(s, ts->by_start, scratch,
-		    &old)) == -1)
+		if ((old_id = store_catalog_read_target(
+			 s, ts->by_start, scratch, &old)) == -1)
 			return -1;
 		if (old_id == 0) {
 			store_catalog_bind_target(ts->insert, ind_id, t, region,
@@ -659,7 +679,8 @@ store_catalog_save_target(struct store_catalog_saver *s, struct store_catalog_ta
 			return 0;
 		}
 		if (model_target_same_content(&old, t) &&
-		    old.valid_to != NULL && strcmp(old.valid_to, t->valid_to) == 0) {
+		    old.valid_to != NULL &&
+		    strcmp(old.valid_to, t->valid_to) == 0) {
 			store_catalog_report_add(s->rep, STORE_CATALOG_TARGET,
 			    STORE_CATALOG_UNCHANGED, code, NULL);
 			return 0;
@@ -669,7 +690,8 @@ store_catalog_save_target(struct store_catalog_saver *s, struct store_catalog_ta
 
 	sqlite3_bind_int64(ts->current, 1, ind_id);
 	catalog_sql_bind_text(ts->current, 2, t->code);
-	if ((old_id = store_catalog_read_target(s, ts->current, scratch, &old)) == -1)
+	if ((old_id = store_catalog_read_target(
+		 s, ts->current, scratch, &old)) == -1)
 		return -1;
 	from = t->valid_from != NULL ? t->valid_from : s->today;
 	if (old_id == 0) {
@@ -677,8 +699,8 @@ store_catalog_save_target(struct store_catalog_saver *s, struct store_catalog_ta
 		if (catalog_sql_run(s->db, ts->insert, s->e) == -1)
 			return error_prefix(s->e, "indicator '%s', target '%s' "
 			    "from %s", ind->code, t->code, from);
-		store_catalog_report_add(s->rep, STORE_CATALOG_TARGET, STORE_CATALOG_CREATED,
-		    code, NULL);
+		store_catalog_report_add(s->rep, STORE_CATALOG_TARGET,
+		    STORE_CATALOG_CREATED, code, NULL);
 		return 0;
 	}
 	if (model_target_same_content(&old, t)) {
@@ -702,24 +724,26 @@ store_catalog_save_target(struct store_catalog_saver *s, struct store_catalog_ta
 		return -1;
 	snprintf(detail, sizeof(detail), "version from %s ended %s",
 	    old.valid_from, from);
-	store_catalog_report_add(s->rep, STORE_CATALOG_TARGET, STORE_CATALOG_SUPERSEDED,
-	    code, detail);
+	store_catalog_report_add(s->rep, STORE_CATALOG_TARGET,
+	    STORE_CATALOG_SUPERSEDED, code, detail);
 	return 0;
 update:
-	store_catalog_bind_target(ts->update, ind_id, t, region, old.valid_from);
+	store_catalog_bind_target(
+	    ts->update, ind_id, t, region, old.valid_from);
 	sqlite3_bind_int64(ts->update, 13, old_id);
 	if (catalog_sql_run(s->db, ts->update, s->e) == -1)
 		return -1;
-	store_catalog_report_add(s->rep, STORE_CATALOG_TARGET, STORE_CATALOG_UPDATED, code,
-	    NULL);
+	store_catalog_report_add(
+	    s->rep, STORE_CATALOG_TARGET, STORE_CATALOG_UPDATED, code, NULL);
 	return 0;
 }
 
 /* Versions of one target code must follow each other without overlap, and
  * only the last may be open. */
 static int
-store_catalog_check_versions(struct store_catalog_saver *s, struct store_catalog_target_sql *ts,
-    const struct indicator *ind, int64_t ind_id)
+store_catalog_check_versions(struct store_catalog_saver *s,
+    struct store_catalog_target_sql *ts, const struct indicator *ind,
+    int64_t ind_id)
 {
 	char code[72] = "", from[16] = "", to[16] = "";
 	bool open = false;
@@ -727,9 +751,12 @@ store_catalog_check_versions(struct store_catalog_saver *s, struct store_catalog
 
 	sqlite3_bind_int64(ts->versions, 1, ind_id);
 	while (rc == 0 && (n = sqlite3_step(ts->versions)) == SQLITE_ROW) {
-		const char *c = (const char *)sqlite3_column_text(ts->versions, 0);
-		const char *f = (const char *)sqlite3_column_text(ts->versions, 1);
-		const char *t = (const char *)sqlite3_column_text(ts->versions, 2);
+		const char *c =
+		    (const char *)sqlite3_column_text(ts->versions, 0);
+		const char *f =
+		    (const char *)sqlite3_column_text(ts->versions, 1);
+		const char *t =
+		    (const char *)sqlite3_column_text(ts->versions, 2);
 
 		if (strcmp(c, code) == 0 && (open || strcmp(f, to) < 0))
 			rc = error_set(s->e, "indicator '%s', target '%s': the "
@@ -747,9 +774,11 @@ store_catalog_check_versions(struct store_catalog_saver *s, struct store_catalog
 }
 
 static int
-store_catalog_save_indicators(struct store_catalog_saver *s, const struct catalog *c)
+store_catalog_save_indicators(
+    struct store_catalog_saver *s, const struct catalog *c)
 {
-	struct store_catalog_target_sql ts = { NULL, NULL, NULL, NULL, NULL, NULL };
+	struct store_catalog_target_sql ts = {
+	    NULL, NULL, NULL, NULL, NULL, NULL};
 	sqlite3_stmt *ins = NULL, *upd = NULL;
 	sqlite3_stmt *goal_sel = NULL, *goal_del = NULL, *goal_add = NULL;
 	sqlite3_stmt *sdg_sel = NULL, *sdg_del = NULL, *sdg_add = NULL;
@@ -758,13 +787,16 @@ store_catalog_save_indicators(struct store_catalog_saver *s, const struct catalo
 	int rc = -1, n;
 
 	model_catalog_init(&scratch);
-	ins = catalog_sql_prepare(s->db, "INSERT INTO indicator(code, title_de, "
+	ins = catalog_sql_prepare(s->db,
+	    "INSERT INTO indicator(code, title_de, "
 	    "title_en, definition_de, definition_en, unit, decimals, polarity, "
 	    "dimension, principle, field, source, source_url, method_note, "
 	    "reference_region_id, annual, classification_id, position) VALUES "
-	    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+	    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+	    "?15, "
 	    "?16, ?17, ?18) ON CONFLICT(code) DO NOTHING", s->e);
-	upd = catalog_sql_prepare(s->db, "UPDATE indicator SET title_de = ?2, "
+	upd = catalog_sql_prepare(s->db,
+	    "UPDATE indicator SET title_de = ?2, "
 	    "title_en = ?3, definition_de = ?4, definition_en = ?5, unit = ?6, "
 	    "decimals = ?7, polarity = ?8, dimension = ?9, principle = ?10, "
 	    "field = ?11, source = ?12, source_url = ?13, method_note = ?14, "
@@ -774,7 +806,8 @@ store_catalog_save_indicators(struct store_catalog_saver *s, const struct catalo
 	    "definition_de IS DISTINCT FROM ?4 OR "
 	    "definition_en IS DISTINCT FROM ?5 OR unit IS DISTINCT FROM ?6 OR "
 	    "decimals IS DISTINCT FROM ?7 OR polarity IS DISTINCT FROM ?8 OR "
-	    "dimension IS DISTINCT FROM ?9 OR principle IS DISTINCT FROM ?10 OR "
+	    "dimension IS DISTINCT FROM ?9 OR principle IS DISTINCT FROM ?10 "
+	    "OR "
 	    "field IS DISTINCT FROM ?11 OR source IS DISTINCT FROM ?12 OR "
 	    "source_url IS DISTINCT FROM ?13 OR "
 	    "method_note IS DISTINCT FROM ?14 OR "
@@ -782,8 +815,10 @@ store_catalog_save_indicators(struct store_catalog_saver *s, const struct catalo
 	    "annual IS DISTINCT FROM ?16 OR "
 	    "classification_id IS DISTINCT FROM ?17 OR "
 	    "position IS DISTINCT FROM ?18)", s->e);
-	goal_sel = catalog_sql_prepare(s->db, "SELECT g.code FROM indicator_goal ig "
-	    "JOIN goal g ON g.id = ig.goal_id WHERE ig.indicator_id = ?1", s->e);
+	goal_sel = catalog_sql_prepare(s->db,
+	    "SELECT g.code FROM indicator_goal ig "
+	    "JOIN goal g ON g.id = ig.goal_id WHERE ig.indicator_id = ?1",
+	    s->e);
 	goal_del = catalog_sql_prepare(s->db, "DELETE FROM indicator_goal "
 	    "WHERE indicator_id = ?1", s->e);
 	goal_add = catalog_sql_prepare(s->db, "INSERT INTO indicator_goal("
@@ -793,15 +828,18 @@ store_catalog_save_indicators(struct store_catalog_saver *s, const struct catalo
 	    "WHERE indicator_id = ?1", s->e);
 	sdg_del = catalog_sql_prepare(s->db, "DELETE FROM indicator_sdg "
 	    "WHERE indicator_id = ?1", s->e);
-	sdg_add = catalog_sql_prepare(s->db, "INSERT INTO indicator_sdg(indicator_id, "
-	    "sdg) VALUES (?1, ?2)", s->e);
+	sdg_add = catalog_sql_prepare(s->db,
+	    "INSERT INTO indicator_sdg(indicator_id, sdg) VALUES (?1, ?2)",
+	    s->e);
 	ts.by_start = catalog_sql_prepare(s->db, SQL_TARGET_COLUMNS "WHERE "
 	    "t.indicator_id = ?1 AND t.code = ?2 AND t.valid_from = ?3", s->e);
 	ts.current = catalog_sql_prepare(s->db, SQL_TARGET_COLUMNS "WHERE "
 	    "t.indicator_id = ?1 AND t.code = ?2 AND t.valid_to IS NULL", s->e);
-	ts.insert = catalog_sql_prepare(s->db, "INSERT INTO target(indicator_id, code, "
+	ts.insert = catalog_sql_prepare(s->db,
+	    "INSERT INTO target(indicator_id, code, "
 	    "kind, value, low, high, year, reference_region_id, note_de, "
-	    "note_en, valid_from, valid_to) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+	    "note_en, valid_from, valid_to) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+	    "?7, "
 	    "?8, ?9, ?10, ?11, ?12)", s->e);
 	ts.update = catalog_sql_prepare(s->db, "UPDATE target SET kind = ?3, "
 	    "value = ?4, low = ?5, high = ?6, year = ?7, "
@@ -810,14 +848,15 @@ store_catalog_save_indicators(struct store_catalog_saver *s, const struct catalo
 	    "AND valid_from = ?11", s->e);
 	ts.close = catalog_sql_prepare(s->db, "UPDATE target SET valid_to = ?2 "
 	    "WHERE id = ?1", s->e);
-	ts.versions = catalog_sql_prepare(s->db, "SELECT code, valid_from, valid_to "
+	ts.versions = catalog_sql_prepare(s->db,
+	    "SELECT code, valid_from, valid_to "
 	    "FROM target WHERE indicator_id = ?1 ORDER BY code, valid_from",
 	    s->e);
-	if (ins == NULL || upd == NULL || goal_sel == NULL || goal_del == NULL ||
-	    goal_add == NULL || sdg_sel == NULL || sdg_del == NULL ||
-	    sdg_add == NULL || ts.by_start == NULL || ts.current == NULL ||
-	    ts.insert == NULL || ts.update == NULL || ts.close == NULL ||
-	    ts.versions == NULL)
+	if (ins == NULL || upd == NULL || goal_sel == NULL ||
+	    goal_del == NULL || goal_add == NULL || sdg_sel == NULL ||
+	    sdg_del == NULL || sdg_add == NULL || ts.by_start == NULL ||
+	    ts.current == NULL || ts.insert == NULL || ts.update == NULL ||
+	    ts.close == NULL || ts.versions == NULL)
 		goto done;
 	for (i = 0; i < c->indicator_count; i++) {
 		const struct indicator *ind = &c->indicators[i];
@@ -827,9 +866,10 @@ store_catalog_save_indicators(struct store_catalog_saver *s, const struct catalo
 		int links;
 
 		if (catalog_sql_require_id(s->db, SQL_REGION_ID, "region",
-		    ind->reference_region, &region, s->e) == -1 ||
-		    catalog_sql_require_id(s->db, SQL_CLASS_ID, "classification",
-		    ind->classification, &classification, s->e) == -1)
+			ind->reference_region, &region, s->e) == -1 ||
+		    catalog_sql_require_id(s->db, SQL_CLASS_ID,
+			"classification", ind->classification, &classification,
+			s->e) == -1)
 			goto done;
 		for (st = ins; st != NULL; st = st == ins ? upd : NULL) {
 			catalog_sql_bind_text(st, 1, ind->code);
@@ -849,7 +889,8 @@ store_catalog_save_indicators(struct store_catalog_saver *s, const struct catalo
 			catalog_sql_bind_text(st, 13, ind->source_url);
 			catalog_sql_bind_text(st, 14, ind->method_note);
 			catalog_sql_bind_id(st, 15, region);
-			catalog_sql_bind_text(st, 16, model_annual_names[ind->annual]);
+			catalog_sql_bind_text(
+			    st, 16, model_annual_names[ind->annual]);
 			catalog_sql_bind_id(st, 17, classification);
 			sqlite3_bind_int(st, 18, (int)i);
 			if ((n = catalog_sql_run(s->db, st, s->e)) == -1)
@@ -878,8 +919,8 @@ store_catalog_save_indicators(struct store_catalog_saver *s, const struct catalo
 		    model_sdg_compare)) == -1)
 			goto done;
 		action = store_catalog_merge_action(action, links);
-		store_catalog_report_add(s->rep, STORE_CATALOG_INDICATOR, action, ind->code,
-		    NULL);
+		store_catalog_report_add(
+		    s->rep, STORE_CATALOG_INDICATOR, action, ind->code, NULL);
 		for (j = 0; j < ind->target_count; j++)
 			if (store_catalog_save_target(s, &ts, &scratch, ind, id,
 			    &ind->targets[j]) == -1)
@@ -920,7 +961,8 @@ store_catalog_save(struct db *db, const struct catalog *c, const char *today,
 	 * indicators that name them, goals before the links to them. */
 	if (store_catalog_save_regions(&s, c) == -1 ||
 	    store_catalog_save_classifications(&s, c) == -1 ||
-	    (c->vision != NULL && store_catalog_save_vision(&s, c->vision) == -1) ||
+	    (c->vision != NULL &&
+		store_catalog_save_vision(&s, c->vision) == -1) ||
 	    store_catalog_save_goals(&s, c) == -1 ||
 	    store_catalog_save_indicators(&s, c) == -1 ||
 	    store_catalog_save_shocks(&s, c) == -1)

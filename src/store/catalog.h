@@ -30,7 +30,7 @@ enum store_catalog_action {
 	STORE_CATALOG_UNCHANGED,
 	STORE_CATALOG_CREATED,
 	STORE_CATALOG_UPDATED,
-	STORE_CATALOG_SUPERSEDED,	/* a target: the old version got valid_to */
+	STORE_CATALOG_SUPERSEDED,	/* old target version got valid_to */
 	STORE_CATALOG_ACTION__MAX
 };
 

@@ -176,13 +176,14 @@ store_catalog_load_targets(struct db *db, sqlite3_stmt *st, int64_t id,
 
 /* Reads the indicators (all, or the one whose code is `only`). */
 static int
-store_catalog_load_indicators(struct db *db, struct catalog *c, const char *only,
-    struct error *e)
+store_catalog_load_indicators(
+    struct db *db, struct catalog *c, const char *only, struct error *e)
 {
 	sqlite3_stmt *st = NULL, *goals = NULL, *sdgs = NULL, *targets = NULL;
 	int n = SQLITE_DONE, rc = -1;
 
-	st = catalog_sql_prepare(db, "SELECT i.id, i.code, i.title_de, i.title_en, "
+	st = catalog_sql_prepare(db,
+	    "SELECT i.id, i.code, i.title_de, i.title_en, "
 	    "i.definition_de, i.definition_en, i.unit, i.decimals, i.polarity, "
 	    "i.dimension, i.principle, i.field, i.source, i.source_url, "
 	    "i.method_note, r.code, i.annual, c.code FROM indicator i "
@@ -193,7 +194,8 @@ store_catalog_load_indicators(struct db *db, struct catalog *c, const char *only
 	    "JOIN goal g ON g.id = ig.goal_id WHERE ig.indicator_id = ?1", e);
 	sdgs = catalog_sql_prepare(db, "SELECT sdg FROM indicator_sdg "
 	    "WHERE indicator_id = ?1", e);
-	targets = catalog_sql_prepare(db, "SELECT t.code, t.kind, t.value, t.low, "
+	targets = catalog_sql_prepare(db,
+	    "SELECT t.code, t.kind, t.value, t.low, "
 	    "t.high, t.year, r.code, t.note_de, t.note_en, t.valid_from, "
 	    "t.valid_to FROM target t LEFT JOIN region r "
 	    "ON r.id = t.reference_region_id WHERE t.indicator_id = ?1", e);
@@ -213,14 +215,16 @@ store_catalog_load_indicators(struct db *db, struct catalog *c, const char *only
 		ind->unit = catalog_sql_column_text(c, st, 6);
 		ind->decimals = sqlite3_column_int(st, 7);
 		ind->polarity = sqlite3_column_int(st, 8);
-		if (store_catalog_load_enum(db, model_dimension_names, MODEL_DIMENSION__MAX,
-		    (const char *)sqlite3_column_text(st, 9), "indicator",
-		    ind->code, MODEL_DIMENSION_NONE, &v, e) == -1)
+		if (store_catalog_load_enum(db, model_dimension_names,
+			MODEL_DIMENSION__MAX,
+			(const char *)sqlite3_column_text(st, 9), "indicator",
+			ind->code, MODEL_DIMENSION_NONE, &v, e) == -1)
 			goto done;
 		ind->dimension = v;
-		if (store_catalog_load_enum(db, model_principle_names, MODEL_PRINCIPLE__MAX,
-		    (const char *)sqlite3_column_text(st, 10), "indicator",
-		    ind->code, MODEL_PRINCIPLE_NONE, &v, e) == -1)
+		if (store_catalog_load_enum(db, model_principle_names,
+			MODEL_PRINCIPLE__MAX,
+			(const char *)sqlite3_column_text(st, 10), "indicator",
+			ind->code, MODEL_PRINCIPLE_NONE, &v, e) == -1)
 			goto done;
 		ind->principle = v;
 		ind->field = catalog_sql_column_text(c, st, 11);
@@ -228,18 +232,20 @@ store_catalog_load_indicators(struct db *db, struct catalog *c, const char *only
 		ind->source_url = catalog_sql_column_text(c, st, 13);
 		ind->method_note = catalog_sql_column_text(c, st, 14);
 		ind->reference_region = catalog_sql_column_text(c, st, 15);
-		if (store_catalog_load_enum(db, model_annual_names, MODEL_ANNUAL__MAX,
-		    (const char *)sqlite3_column_text(st, 16), "indicator",
-		    ind->code, MODEL_ANNUAL_MEAN, &v, e) == -1)
+		if (store_catalog_load_enum(db, model_annual_names,
+			MODEL_ANNUAL__MAX,
+			(const char *)sqlite3_column_text(st, 16), "indicator",
+			ind->code, MODEL_ANNUAL_MEAN, &v, e) == -1)
 			goto done;
 		ind->annual = v;
 		ind->classification = catalog_sql_column_text(c, st, 17);
 		ind->position = (int)(c->indicator_count - 1);
 		if (store_catalog_load_strings(db, goals, id, c, &ind->goals,
-		    &ind->goal_count, e) == -1 ||
+			&ind->goal_count, e) == -1 ||
 		    store_catalog_load_strings(db, sdgs, id, c, &ind->sdgs,
-		    &ind->sdg_count, e) == -1 ||
-		    store_catalog_load_targets(db, targets, id, c, ind, e) == -1)
+			&ind->sdg_count, e) == -1 ||
+		    store_catalog_load_targets(db, targets, id, c, ind, e) ==
+			-1)
 			goto done;
 	}
 	if (n != SQLITE_DONE) {
@@ -261,10 +267,12 @@ store_catalog_load_regions(struct db *db, struct catalog *c, struct error *e)
 	sqlite3_stmt *st = NULL, *aliases = NULL;
 	int n = SQLITE_DONE, rc = -1;
 
-	st = catalog_sql_prepare(db, "SELECT r.id, r.code, r.name_de, r.name_en, "
+	st = catalog_sql_prepare(db,
+	    "SELECT r.id, r.code, r.name_de, r.name_en, "
 	    "r.level, p.code FROM region r LEFT JOIN region p "
 	    "ON p.id = r.parent_id ORDER BY r.position, r.id", e);
-	aliases = catalog_sql_prepare(db, "SELECT alias, scheme FROM region_alias "
+	aliases = catalog_sql_prepare(db,
+	    "SELECT alias, scheme FROM region_alias "
 	    "WHERE region_id = ?1 ORDER BY alias", e);
 	if (st == NULL || aliases == NULL)
 		goto done;
@@ -301,10 +309,12 @@ store_catalog_load_regions(struct db *db, struct catalog *c, struct error *e)
 			}
 			a = &g->aliases[g->alias_count++];
 			a->code = catalog_sql_column_text(c, aliases, 0);
-			if (store_catalog_load_enum(db, model_alias_scheme_names,
-			    MODEL_ALIAS_SCHEME__MAX, (const char *)
-			    sqlite3_column_text(aliases, 1), "alias", a->code,
-			    MODEL_ALIAS_NONE, &v, e) == -1) {
+			if (store_catalog_load_enum(db,
+				model_alias_scheme_names,
+				MODEL_ALIAS_SCHEME__MAX,
+				(const char *)sqlite3_column_text(aliases, 1),
+				"alias", a->code, MODEL_ALIAS_NONE, &v,
+				e) == -1) {
 				sqlite3_reset(aliases);
 				goto done;
 			}
@@ -328,14 +338,16 @@ done:
 }
 
 static int
-store_catalog_load_classifications(struct db *db, struct catalog *c, struct error *e)
+store_catalog_load_classifications(
+    struct db *db, struct catalog *c, struct error *e)
 {
 	sqlite3_stmt *st = NULL, *sectors = NULL;
 	int n = SQLITE_DONE, rc = -1;
 
 	st = catalog_sql_prepare(db, "SELECT id, code, name_de, name_en "
 	    "FROM classification ORDER BY code", e);
-	sectors = catalog_sql_prepare(db, "SELECT s.code, p.code, s.level, s.name_de, "
+	sectors = catalog_sql_prepare(db,
+	    "SELECT s.code, p.code, s.level, s.name_de, "
 	    "s.name_en FROM sector s LEFT JOIN sector p ON p.id = s.parent_id "
 	    "WHERE s.classification_id = ?1 ORDER BY s.position, s.id", e);
 	if (st == NULL || sectors == NULL)
@@ -394,8 +406,10 @@ store_catalog_load_shocks(struct db *db, struct catalog *c, struct error *e)
 	sqlite3_stmt *st;
 	int n;
 
-	if ((st = catalog_sql_prepare(db, "SELECT code, name_de, name_en, peak, "
-	    "trough, recovery_end FROM shock ORDER BY id", e)) == NULL)
+	if ((st = catalog_sql_prepare(db,
+		 "SELECT code, name_de, name_en, peak, "
+		 "trough, recovery_end FROM shock ORDER BY id",
+		 e)) == NULL)
 		return -1;
 	while ((n = sqlite3_step(st)) == SQLITE_ROW) {
 		struct shock *s = model_add_shock(c);

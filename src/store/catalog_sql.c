@@ -77,8 +77,8 @@ catalog_sql_column_text(struct catalog *c, sqlite3_stmt *st, int i)
 
 /* The id of a code in one of the catalogue's tables; 0 when there is none. */
 int
-catalog_sql_code_id(struct db *db, const char *sql, const char *code, int64_t *id,
-    struct error *e)
+catalog_sql_code_id(struct db *db, const char *sql, const char *code,
+    int64_t *id, struct error *e)
 {
 	sqlite3_stmt *st;
 	int rc;

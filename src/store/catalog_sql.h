@@ -29,7 +29,8 @@ void	catalog_sql_bind_number(struct sqlite3_stmt *st, int i, bool has,
 	    double v);
 /* Runs a statement that returns no rows and resets it; returns the number of
  * rows changed, or -1. */
-int	catalog_sql_run(struct db *db, struct sqlite3_stmt *st, struct error *e);
+int	catalog_sql_run(struct db *db, struct sqlite3_stmt *st,
+	    struct error *e);
 /* Column i as a string in c's arena, NULL for SQL NULL. */
 const char *catalog_sql_column_text(struct catalog *c, struct sqlite3_stmt *st,
 	    int i);
@@ -37,7 +38,7 @@ const char *catalog_sql_column_text(struct catalog *c, struct sqlite3_stmt *st,
  * none (or code is NULL). */
 int	catalog_sql_code_id(struct db *db, const char *sql, const char *code,
 	    int64_t *id, struct error *e);
-/* The same, but a code that is not there is an error ("unknown WHAT 'code'"). */
+/* The same, but a code that is not there is an error: "unknown WHAT 'code'". */
 int	catalog_sql_require_id(struct db *db, const char *sql, const char *what,
 	    const char *code, int64_t *id, struct error *e);
 

@@ -217,7 +217,8 @@ model_compare_strings(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* SDG codes sort by goal number, then target: "8" < "8.2" < "8.10" < "8.a" < "10". */
+/* SDG codes sort by goal number, then target:
+ * "8" < "8.2" < "8.10" < "8.a" < "10". */
 int
 model_sdg_compare(const char *a, const char *b)
 {
@@ -321,7 +322,8 @@ model_catalog_canonicalize(struct catalog *c)
 			    sizeof(struct region_alias), model_compare_aliases);
 	if (c->classification_count > 1)
 		qsort(c->classifications, c->classification_count,
-		    sizeof(struct classification), model_compare_classifications);
+		    sizeof(struct classification),
+		    model_compare_classifications);
 	if (c->shock_count > 1)
 		qsort(c->shocks, c->shock_count, sizeof(struct shock),
 		    model_compare_shocks);

@@ -1,7 +1,7 @@
-/* The catalogue in memory (DESIGN.md "The domain"): vision, goals, indicators with
- * their versioned targets, regions, sector classifications and registered shocks.
- * Plain records shared by every layer; a struct catalog owns everything they point
- * to in its arena, and model_catalog_free() releases it all at once. */
+/* The catalogue in memory (DESIGN.md "The domain"): vision, goals, indicators
+ * with their versioned targets, regions, sector classifications, shocks. Plain
+ * records shared by every layer; a struct catalog owns everything they point to
+ * in its arena, and model_catalog_free() releases it all at once. */
 #ifndef WIALL_UTIL_MODEL_H
 #define WIALL_UTIL_MODEL_H
 
@@ -25,7 +25,8 @@ enum model_dimension {
 
 /* Resilience principles: the ÖAR model's diversity, redundancy, modularity,
  * feedback, efficiency; DESIGN.md's connectivity, adaptability, robustness;
- * Martin's four Rs resistance, recovery, reorientation, renewal (BOTTROP.md). */
+ * Martin's four Rs resistance, recovery, reorientation, renewal (BOTTROP.md).
+ */
 enum model_principle {
 	MODEL_PRINCIPLE_NONE,
 	MODEL_PRINCIPLE_DIVERSITY,
@@ -66,10 +67,10 @@ enum model_annual {
 
 enum model_target_kind {
 	MODEL_TARGET_VALUE,		/* value in year */
-	MODEL_TARGET_INTERVAL,		/* low..high, in year or (no year) every year */
+	MODEL_TARGET_INTERVAL,		/* low..high in year, or every year */
 	MODEL_TARGET_EVERY_YEAR,	/* value that must hold every year */
 	MODEL_TARGET_DIRECTION,		/* only the polarity's direction */
-	MODEL_TARGET_REFERENCE,		/* at/above the reference region (METHODS §2.5) */
+	MODEL_TARGET_REFERENCE,		/* reference region (METHODS §2.5) */
 	MODEL_TARGET_KIND__MAX
 };
 
@@ -80,13 +81,13 @@ enum model_region_level {
 	MODEL_REGION_DISTRICT,			/* Kreis */
 	MODEL_REGION_DISTRICT_FREE_CITY,	/* kreisfreie Stadt */
 	MODEL_REGION_MUNICIPALITY,		/* kreisangehörige Gemeinde */
-	MODEL_REGION_AREA,			/* functional area, e.g. the Ruhr */
+	MODEL_REGION_AREA,			/* functional area: the Ruhr */
 	MODEL_REGION_LEVEL__MAX
 };
 
 enum model_alias_scheme {
 	MODEL_ALIAS_NONE,
-	MODEL_ALIAS_AGS,	/* Amtlicher Gemeindeschlüssel (or its district prefix) */
+	MODEL_ALIAS_AGS,	/* Gemeindeschlüssel or its district prefix */
 	MODEL_ALIAS_ARS,	/* Amtlicher Regionalschlüssel */
 	MODEL_ALIAS_NUTS,
 	MODEL_ALIAS_LAU,
@@ -112,13 +113,13 @@ struct vision {
 	const char	*code;
 	const char	*title_de, *title_en;
 	const char	*description_de, *description_en;
-	const char	*adopted;	/* ISO date, possibly reduced: 2017-11-29, 2017-11 */
+	const char	*adopted;	/* ISO date: 2017-11-29 or 2017-11 */
 };
 
 struct goal {
 	const char	*code;
 	const char	*parent;	/* NULL for a guiding goal (Leitziel) */
-	int		 level;		/* 1 = guiding goal; parent's level + 1 */
+	int		 level;		/* 1 = guiding goal, else parent + 1 */
 	int		 position;	/* order among all goals */
 	const char	*title_de, *title_en;
 	const char	*description_de, *description_en;
@@ -129,12 +130,12 @@ struct goal {
  * carries the day it ended. valid_from is NULL only in a file that leaves it to
  * the store (which then uses the day of loading). */
 struct target {
-	const char	*code;		/* several targets of one indicator differ by it */
+	const char	*code;		/* tells an indicator's targets apart */
 	enum model_target_kind kind;
 	bool		 has_value, has_low, has_high;
 	double		 value, low, high;
 	int		 year;		/* target year; 0 = none */
-	const char	*reference_region;	/* region code (kind reference) */
+	const char	*reference_region; /* region code (kind reference) */
 	const char	*note_de, *note_en;
 	const char	*valid_from, *valid_to;	/* ISO dates YYYY-MM-DD */
 };
@@ -145,19 +146,19 @@ struct indicator {
 	const char	*definition_de, *definition_en;
 	const char	*unit;
 	int		 decimals;	/* for display */
-	int		 polarity;	/* +1 higher is better, -1 lower, 0 closer to target */
+	int		 polarity;	/* +1 up, -1 down, 0 to target */
 	enum model_dimension dimension;
 	enum model_principle principle;
 	const char	*field;		/* action field (Handlungsfeld) */
 	const char	*source, *source_url, *method_note;
 	const char	*reference_region;
 	enum model_annual annual;
-	const char	*classification;	/* sector breakdowns use its codes */
+	const char	*classification; /* sector breakdowns use its codes */
 	const char	**goals;	/* goal codes, sorted */
 	size_t		 goal_count;
 	const char	**sdgs;		/* "8", "8.5", sorted by number */
 	size_t		 sdg_count;
-	struct target	*targets;	/* sorted by code, then valid_from (current last) */
+	struct target	*targets;	/* by code, then valid_from */
 	size_t		 target_count;
 	int		 position;
 };
@@ -168,7 +169,7 @@ struct region_alias {
 };
 
 struct region {
-	const char	*code;		/* AGS, NUTS or an own code such as RVR */
+	const char	*code;		/* AGS, NUTS, or an own code: RVR */
 	const char	*name_de, *name_en;
 	enum model_region_level level;
 	const char	*parent;
@@ -180,7 +181,7 @@ struct region {
 struct sector {
 	const char	*code;
 	const char	*name_de, *name_en;
-	const char	*parent;	/* a coarser sector of the same classification */
+	const char	*parent;	/* a coarser sector of the same one */
 	int		 level;		/* 1 = top */
 	int		 position;
 };
@@ -192,7 +193,7 @@ struct classification {
 	size_t		 sector_count;
 };
 
-/* A registered shock (METHODS §3.7): periods in canonical text (util/period.h). */
+/* A registered shock (METHODS §3.7); periods as text (util/period.h). */
 struct shock {
 	const char	*code;
 	const char	*name_de, *name_en;
@@ -200,7 +201,7 @@ struct shock {
 };
 
 struct catalog {
-	struct arena		 arena;		/* owns every record and string */
+	struct arena		 arena;	/* owns every record and string */
 	struct vision		*vision;	/* NULL when there is none */
 	struct goal		*goals;
 	size_t			 goal_count, goal_cap;
@@ -229,16 +230,18 @@ struct shock		*model_add_shock(struct catalog *c);
 const char	*model_strdup(struct catalog *c, const char *s);
 
 /* Lookups by code: linear, for the few hundred records a catalogue holds. */
-struct goal		*model_find_goal(const struct catalog *c, const char *code);
-struct indicator	*model_find_indicator(const struct catalog *c, const char *code);
-struct region		*model_find_region(const struct catalog *c, const char *code);
+struct goal	*model_find_goal(const struct catalog *c, const char *code);
+struct indicator *model_find_indicator(const struct catalog *c,
+		    const char *code);
+struct region	*model_find_region(const struct catalog *c, const char *code);
 /* By code or alias. */
-struct region		*model_find_region_any(const struct catalog *c, const char *code);
+struct region	*model_find_region_any(const struct catalog *c,
+		    const char *code);
 struct classification	*model_find_classification(const struct catalog *c,
 			    const char *code);
 struct sector		*model_find_sector(const struct classification *cl,
 			    const char *code);
-struct shock		*model_find_shock(const struct catalog *c, const char *code);
+struct shock	*model_find_shock(const struct catalog *c, const char *code);
 
 /* The current version of a target code (valid_to NULL), or NULL. */
 const struct target	*model_current_target(const struct indicator *ind,
@@ -246,14 +249,16 @@ const struct target	*model_current_target(const struct indicator *ind,
 
 /* Sorts the lists whose order is not the author's: each indicator's goals,
  * SDGs and targets, each region's aliases, the classifications and the shocks.
- * The reader and the store both call it, so that equal catalogues export alike. */
+ * The reader and the store both call it: equal catalogues export alike. */
 void	model_catalog_canonicalize(struct catalog *c);
 int	model_sdg_compare(const char *a, const char *b);
-/* Compares what a target says (kind, numbers, year, region, notes), not its dates. */
-bool	model_target_same_content(const struct target *a, const struct target *b);
+/* Compares what a target says (kind, numbers, year, region, notes), not its
+ * dates. */
+bool	model_target_same_content(const struct target *a,
+	    const struct target *b);
 
-/* A goal tree with each goal's indicators, built over a catalogue (and living in
- * its arena). Children and roots keep the goals' order. */
+/* A goal tree with each goal's indicators, built over a catalogue (and living
+ * in its arena). Children and roots keep the goals' order. */
 struct goal_node {
 	const struct goal	 *goal;
 	struct goal_node	**children;
@@ -265,7 +270,7 @@ struct goal_node {
 struct goal_tree {
 	struct goal_node	**roots;
 	size_t			  root_count;
-	struct goal_node	 *nodes;	/* all, parallel to catalog->goals */
+	struct goal_node	 *nodes;	/* parallel to catalog->goals */
 	size_t			  node_count;
 };
 
