@@ -164,7 +164,7 @@ const struct cmd_entry cmd_catalog_entry = {
 	    "  the database is unchanged. Prints what was created, updated or\n"
 	    "  superseded.\n"
 	    "  - Items are matched by code: new codes are created, known ones\n"
-	    "    updated. Items the file does not mention are KEPT: a file may\n"
+	    "    updated. Items the file does not name are KEPT: a file may\n"
 	    "    add to the catalogue, and a load never deletes anything.\n"
 	    "  - An indicator's goal and SDG links and a region's aliases are\n"
 	    "    replaced by the file's lists.\n"
