@@ -937,7 +937,31 @@ catalog_json_parse(const char *data, size_t len, const char *file_name,
 	struct catalog_json_reader r = { file_name, diags, out, known, 0 };
 	json_error_t je;
 	json_t *root, *v;
+	size_t bad;
 
+	/* Editors on Windows like to start files with a byte-order mark;
+	 * JSON has none, so it is skipped (invisible, so columns still fit). */
+	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) {
+		data += 3;
+		len -= 3;
+	}
+	/* jansson finds bad UTF-8 too, but points one character early: name
+	 * the exact place, as every reader of wiall does. */
+	if (!text_utf8_valid(data, len, &bad)) {
+		const char *line = data;
+		long n = 1;
+
+		for (size_t i = 0; i < bad; i++)
+			if (data[i] == '\n') {
+				n++;
+				line = data + i + 1;
+			}
+		r.problems++;
+		diag_add(diags, file_name, n,
+		    (long)text_utf8_chars(line, (size_t)(data + bad - line)) + 1,
+		    "invalid UTF-8: the file must be UTF-8 text");
+		return -1;
+	}
 	root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &je);
 	if (root == NULL) {
 		catalog_json_syntax_error(&r, &je);

@@ -126,7 +126,8 @@ model_find_goal(const struct catalog *c, const char *code)
 	size_t i;
 
 	for (i = 0; i < c->goal_count; i++)
-		if (strcmp(c->goals[i].code, code) == 0)
+		if (c->goals[i].code != NULL &&
+		    strcmp(c->goals[i].code, code) == 0)
 			return &c->goals[i];
 	return NULL;
 }
@@ -137,7 +138,8 @@ model_find_indicator(const struct catalog *c, const char *code)
 	size_t i;
 
 	for (i = 0; i < c->indicator_count; i++)
-		if (strcmp(c->indicators[i].code, code) == 0)
+		if (c->indicators[i].code != NULL &&
+		    strcmp(c->indicators[i].code, code) == 0)
 			return &c->indicators[i];
 	return NULL;
 }
@@ -148,7 +150,8 @@ model_find_region(const struct catalog *c, const char *code)
 	size_t i;
 
 	for (i = 0; i < c->region_count; i++)
-		if (strcmp(c->regions[i].code, code) == 0)
+		if (c->regions[i].code != NULL &&
+		    strcmp(c->regions[i].code, code) == 0)
 			return &c->regions[i];
 	return NULL;
 }
@@ -161,7 +164,8 @@ model_find_region_any(const struct catalog *c, const char *code)
 
 	for (i = 0; r == NULL && i < c->region_count; i++)
 		for (j = 0; j < c->regions[i].alias_count; j++)
-			if (strcmp(c->regions[i].aliases[j].code, code) == 0)
+			if (c->regions[i].aliases[j].code != NULL &&
+			    strcmp(c->regions[i].aliases[j].code, code) == 0)
 				return &c->regions[i];
 	return r;
 }
@@ -172,7 +176,8 @@ model_find_classification(const struct catalog *c, const char *code)
 	size_t i;
 
 	for (i = 0; i < c->classification_count; i++)
-		if (strcmp(c->classifications[i].code, code) == 0)
+		if (c->classifications[i].code != NULL &&
+		    strcmp(c->classifications[i].code, code) == 0)
 			return &c->classifications[i];
 	return NULL;
 }
@@ -183,7 +188,8 @@ model_find_sector(const struct classification *cl, const char *code)
 	size_t i;
 
 	for (i = 0; i < cl->sector_count; i++)
-		if (strcmp(cl->sectors[i].code, code) == 0)
+		if (cl->sectors[i].code != NULL &&
+		    strcmp(cl->sectors[i].code, code) == 0)
 			return &cl->sectors[i];
 	return NULL;
 }
@@ -194,7 +200,8 @@ model_find_shock(const struct catalog *c, const char *code)
 	size_t i;
 
 	for (i = 0; i < c->shock_count; i++)
-		if (strcmp(c->shocks[i].code, code) == 0)
+		if (c->shocks[i].code != NULL &&
+		    strcmp(c->shocks[i].code, code) == 0)
 			return &c->shocks[i];
 	return NULL;
 }
@@ -206,6 +213,7 @@ model_current_target(const struct indicator *ind, const char *code)
 
 	for (i = 0; i < ind->target_count; i++)
 		if (ind->targets[i].valid_to == NULL &&
+		    ind->targets[i].code != NULL &&
 		    strcmp(ind->targets[i].code, code) == 0)
 			return &ind->targets[i];
 	return NULL;

@@ -229,7 +229,8 @@ struct shock		*model_add_shock(struct catalog *c);
 /* Copies into the catalogue's arena (NULL stays NULL). */
 const char	*model_strdup(struct catalog *c, const char *s);
 
-/* Lookups by code: linear, for the few hundred records a catalogue holds. */
+/* Lookups by code: linear, for the few hundred records a catalogue holds.
+ * Records without a code (a reader's broken items) are skipped. */
 struct goal	*model_find_goal(const struct catalog *c, const char *code);
 struct indicator *model_find_indicator(const struct catalog *c,
 		    const char *code);
