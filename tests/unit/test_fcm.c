@@ -203,7 +203,7 @@ test_not_converging(void **state)
 	struct fcm_params p;
 	struct fcm_run r;
 	struct error err;
-	double a[1], work[3];
+	double a[2], work[6];
 
 	fcm_params_default(&p);
 	p.rule = FCM_KOSKO;
