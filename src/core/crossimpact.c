@@ -218,7 +218,8 @@ crossimpact_micmac(const double *m, size_t n, void *work,
 	memcpy(out->direct_dependence_rank, out->dependence_rank, n * sizeof(size_t));
 	out->power = 1;
 	for (k = 2; k <= CROSSIMPACT_MICMAC_MAX_POWER; k++) {
-		/* next = power · M: paths one step longer. */
+		/* next = power · M: paths one step longer. Every term is
+		 * non-negative, so the plain sum is accurate to n ulps. */
 		for (i = 0; i < n; i++) {
 			for (j = 0; j < n; j++) {
 				s = 0;

@@ -5,7 +5,6 @@
 #ifndef WIALL_CORE_RATINGS_H
 #define WIALL_CORE_RATINGS_H
 
-#include <stdbool.h>
 #include <stddef.h>
 
 #include "util/error.h"
@@ -71,7 +70,7 @@ struct ratings_summary {
  * shares[k]). Returns RATINGS_OK, RATINGS_EMPTY (no rating given: every
  * number NaN) or RATINGS_BAD_INPUT (a rating that is not a level of the
  * scale, named by its position). The consensus has its own status in the
- * summary (RATINGS_SINGLE_LEVEL on a scale of one level). */
+ * summary (RATINGS_SINGLE_LEVEL on a scale of one level), its reason in err. */
 enum ratings_status ratings_summarise(const struct ratings_scale *scale,
 	    const double *scores, const unsigned char *present, size_t count,
 	    double *shares, struct ratings_summary *out, struct error *err);
