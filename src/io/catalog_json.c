@@ -11,7 +11,6 @@
 #include "io/catalog_json_internal.h"
 #include "util/period.h"
 #include "util/text.h"
-#include "util/xalloc.h"
 
 #define CATALOG_JSON_MAX_BYTES	((size_t)64 << 20)
 #define CATALOG_JSON_CODE_MAX	64
@@ -202,11 +201,11 @@ catalog_json_text_problem(const char *s, size_t n, enum text_kind kind)
 	case TEXT_PARAGRAPH:
 		for (i = 0; i < n; i++) {
 			unsigned char c = (unsigned char)s[i];
+			bool control = c < 0x20 || c == 0x7f;
+			bool allowed = kind == TEXT_PARAGRAPH &&
+			    (c == '\n' || c == '\t');
 
-			if (c == '\0' ||
-			    ((c < 0x20 || c == 0x7f) &&
-				!(kind == TEXT_PARAGRAPH &&
-				    (c == '\n' || c == '\t'))))
+			if (c == '\0' || (control && !allowed))
 				return kind == TEXT_LINE ? "must be one line "
 				    "without control characters" : "must not "
 				    "hold control characters other than "
@@ -949,16 +948,17 @@ catalog_json_parse(const char *data, size_t len, const char *file_name,
 	 * the exact place, as every reader of wiall does. */
 	if (!text_utf8_valid(data, len, &bad)) {
 		const char *line = data;
+		size_t i, column;
 		long n = 1;
 
-		for (size_t i = 0; i < bad; i++)
+		for (i = 0; i < bad; i++)
 			if (data[i] == '\n') {
 				n++;
 				line = data + i + 1;
 			}
+		column = text_utf8_chars(line, (size_t)(data + bad - line));
 		r.problems++;
-		diag_add(diags, file_name, n,
-		    (long)text_utf8_chars(line, (size_t)(data + bad - line)) + 1,
+		diag_add(diags, file_name, n, (long)column + 1,
 		    "invalid UTF-8: the file must be UTF-8 text");
 		return -1;
 	}

@@ -60,7 +60,7 @@ catalog_json_check_find_region(
 }
 
 static const struct classification *
-catalog_json_check_find_classification(
+catalog_json_check_find_class(
     const struct catalog_json_reader *r, const char *code)
 {
 	const struct classification *cl = model_find_classification(r->out,
@@ -192,14 +192,14 @@ catalog_json_check_indicators(struct catalog_json_reader *r)
 		catalog_json_check_region_ref(r, path, "reference_region",
 		    ind->reference_region);
 		if (ind->classification != NULL &&
-		    catalog_json_check_find_classification(
-			r, ind->classification) == NULL)
+		    catalog_json_check_find_class(r, ind->classification) ==
+		    NULL)
 			catalog_json_problem(r, path, "classification",
 			    "unknown classification '%s'", ind->classification);
 		for (j = 0; j < ind->goal_count; j++) {
 			if (ind->goals[j] == NULL ||
 			    catalog_json_check_find_goal(r, ind->goals[j]) !=
-				NULL)
+			    NULL)
 				continue;
 			catalog_json_path(item, "%s.goals[%zu]", path, j);
 			catalog_json_problem(r, item, NULL, "unknown goal '%s'",

@@ -179,7 +179,7 @@ store_catalog_save_goals(struct store_catalog_saver *s, const struct catalog *c)
 	for (i = 0; i < c->goal_count; i++) {
 		int64_t parent;
 
-		if (catalog_sql_require_id(s->db, SQL_GOAL_ID, "goal",
+		if (catalog_sql_require_id(s->db, CATALOG_SQL_GOAL_ID, "goal",
 		    c->goals[i].parent, &parent, s->e) == -1)
 			goto done;
 		catalog_sql_bind_text(par, 1, c->goals[i].code);
@@ -306,8 +306,8 @@ store_catalog_save_regions(
 				goto done;
 			}
 		}
-		if (catalog_sql_require_id(s->db, SQL_REGION_ID, "region",
-			g->parent, &parent, s->e) == -1)
+		if (catalog_sql_require_id(s->db, CATALOG_SQL_REGION_ID,
+		    "region", g->parent, &parent, s->e) == -1)
 			goto done;
 		catalog_sql_bind_text(par, 1, g->code);
 		catalog_sql_bind_id(par, 2, parent);
@@ -443,8 +443,8 @@ store_catalog_save_classifications(
 		}
 		store_catalog_report_add(s->rep, STORE_CATALOG_CLASSIFICATION,
 		    action, cl->code, NULL);
-		if (catalog_sql_require_id(s->db, SQL_CLASS_ID,
-			"classification", cl->code, &id, s->e) == -1 ||
+		if (catalog_sql_require_id(s->db, CATALOG_SQL_CLASS_ID,
+		    "classification", cl->code, &id, s->e) == -1 ||
 		    store_catalog_save_sectors(s, cl, id) == -1)
 			goto done;
 	}
@@ -659,7 +659,7 @@ store_catalog_save_target(struct store_catalog_saver *s,
 	int64_t region, old_id;
 
 	snprintf(code, sizeof(code), "%s/%s", ind->code, t->code);
-	if (catalog_sql_require_id(s->db, SQL_REGION_ID, "region",
+	if (catalog_sql_require_id(s->db, CATALOG_SQL_REGION_ID, "region",
 	    t->reference_region, &region, s->e) == -1)
 		return -1;
 	if (t->valid_to != NULL) {
@@ -865,11 +865,11 @@ store_catalog_save_indicators(
 		sqlite3_stmt *st;
 		int links;
 
-		if (catalog_sql_require_id(s->db, SQL_REGION_ID, "region",
-			ind->reference_region, &region, s->e) == -1 ||
-		    catalog_sql_require_id(s->db, SQL_CLASS_ID,
-			"classification", ind->classification, &classification,
-			s->e) == -1)
+		if (catalog_sql_require_id(s->db, CATALOG_SQL_REGION_ID,
+		    "region", ind->reference_region, &region, s->e) == -1 ||
+		    catalog_sql_require_id(s->db, CATALOG_SQL_CLASS_ID,
+		    "classification", ind->classification, &classification,
+		    s->e) == -1)
 			goto done;
 		for (st = ins; st != NULL; st = st == ins ? upd : NULL) {
 			catalog_sql_bind_text(st, 1, ind->code);
@@ -902,12 +902,12 @@ store_catalog_save_indicators(
 			if (st == upd && n > 0)
 				action = STORE_CATALOG_UPDATED;
 		}
-		if (catalog_sql_require_id(s->db, SQL_INDICATOR_ID, "indicator",
-		    ind->code, &id, s->e) == -1)
+		if (catalog_sql_require_id(s->db, CATALOG_SQL_INDICATOR_ID,
+		    "indicator", ind->code, &id, s->e) == -1)
 			goto done;
 		for (j = 0; j < ind->goal_count; j++)
-			if (catalog_sql_require_id(s->db, SQL_GOAL_ID, "goal",
-			    ind->goals[j], &goal, s->e) == -1)
+			if (catalog_sql_require_id(s->db, CATALOG_SQL_GOAL_ID,
+			    "goal", ind->goals[j], &goal, s->e) == -1)
 				goto done;
 		if ((links = store_catalog_replace_links(s, id, ind->goals,
 		    ind->goal_count, goal_sel, goal_del, goal_add,
@@ -962,7 +962,7 @@ store_catalog_save(struct db *db, const struct catalog *c, const char *today,
 	if (store_catalog_save_regions(&s, c) == -1 ||
 	    store_catalog_save_classifications(&s, c) == -1 ||
 	    (c->vision != NULL &&
-		store_catalog_save_vision(&s, c->vision) == -1) ||
+	    store_catalog_save_vision(&s, c->vision) == -1) ||
 	    store_catalog_save_goals(&s, c) == -1 ||
 	    store_catalog_save_indicators(&s, c) == -1 ||
 	    store_catalog_save_shocks(&s, c) == -1)

@@ -6,7 +6,7 @@
 #include "store/catalog_sql.h"
 
 static int
-store_catalog_load_enum(struct db *db, const char *const *names, int count,
+store_catalog_load_name(struct db *db, const char *const *names, int count,
     const char *text, const char *what, const char *code, int absent,
     int *out, struct error *e)
 {
@@ -73,7 +73,7 @@ store_catalog_load_goals(struct db *db, struct catalog *c, struct error *e)
 		g->description_de = catalog_sql_column_text(c, st, 4);
 		g->description_en = catalog_sql_column_text(c, st, 5);
 		g->position = (int)(c->goal_count - 1);
-		rc = store_catalog_load_enum(db, model_perspective_names,
+		rc = store_catalog_load_name(db, model_perspective_names,
 		    MODEL_PERSPECTIVE__MAX, (const char *)
 		    sqlite3_column_text(st, 6), "goal", g->code,
 		    MODEL_PERSPECTIVE_NONE, &perspective, e);
@@ -150,7 +150,7 @@ store_catalog_load_targets(struct db *db, sqlite3_stmt *st, int64_t id,
 		}
 		t = &ind->targets[ind->target_count++];
 		t->code = catalog_sql_column_text(c, st, 0);
-		rc = store_catalog_load_enum(db, model_target_kind_names,
+		rc = store_catalog_load_name(db, model_target_kind_names,
 		    MODEL_TARGET_KIND__MAX,
 		    (const char *)sqlite3_column_text(st, 1), "target", t->code,
 		    0, &kind, e);
@@ -205,6 +205,7 @@ store_catalog_load_indicators(
 	while ((n = sqlite3_step(st)) == SQLITE_ROW) {
 		struct indicator *ind = model_add_indicator(c);
 		int64_t id = sqlite3_column_int64(st, 0);
+		const char *text;
 		int v = 0;
 
 		ind->code = catalog_sql_column_text(c, st, 1);
@@ -215,16 +216,16 @@ store_catalog_load_indicators(
 		ind->unit = catalog_sql_column_text(c, st, 6);
 		ind->decimals = sqlite3_column_int(st, 7);
 		ind->polarity = sqlite3_column_int(st, 8);
-		if (store_catalog_load_enum(db, model_dimension_names,
-			MODEL_DIMENSION__MAX,
-			(const char *)sqlite3_column_text(st, 9), "indicator",
-			ind->code, MODEL_DIMENSION_NONE, &v, e) == -1)
+		text = (const char *)sqlite3_column_text(st, 9);
+		if (store_catalog_load_name(db, model_dimension_names,
+		    MODEL_DIMENSION__MAX, text, "indicator", ind->code,
+		    MODEL_DIMENSION_NONE, &v, e) == -1)
 			goto done;
 		ind->dimension = v;
-		if (store_catalog_load_enum(db, model_principle_names,
-			MODEL_PRINCIPLE__MAX,
-			(const char *)sqlite3_column_text(st, 10), "indicator",
-			ind->code, MODEL_PRINCIPLE_NONE, &v, e) == -1)
+		text = (const char *)sqlite3_column_text(st, 10);
+		if (store_catalog_load_name(db, model_principle_names,
+		    MODEL_PRINCIPLE__MAX, text, "indicator", ind->code,
+		    MODEL_PRINCIPLE_NONE, &v, e) == -1)
 			goto done;
 		ind->principle = v;
 		ind->field = catalog_sql_column_text(c, st, 11);
@@ -232,20 +233,20 @@ store_catalog_load_indicators(
 		ind->source_url = catalog_sql_column_text(c, st, 13);
 		ind->method_note = catalog_sql_column_text(c, st, 14);
 		ind->reference_region = catalog_sql_column_text(c, st, 15);
-		if (store_catalog_load_enum(db, model_annual_names,
-			MODEL_ANNUAL__MAX,
-			(const char *)sqlite3_column_text(st, 16), "indicator",
-			ind->code, MODEL_ANNUAL_MEAN, &v, e) == -1)
+		text = (const char *)sqlite3_column_text(st, 16);
+		if (store_catalog_load_name(db, model_annual_names,
+		    MODEL_ANNUAL__MAX, text, "indicator", ind->code,
+		    MODEL_ANNUAL_MEAN, &v, e) == -1)
 			goto done;
 		ind->annual = v;
 		ind->classification = catalog_sql_column_text(c, st, 17);
 		ind->position = (int)(c->indicator_count - 1);
 		if (store_catalog_load_strings(db, goals, id, c, &ind->goals,
-			&ind->goal_count, e) == -1 ||
+		    &ind->goal_count, e) == -1 ||
 		    store_catalog_load_strings(db, sdgs, id, c, &ind->sdgs,
-			&ind->sdg_count, e) == -1 ||
-		    store_catalog_load_targets(db, targets, id, c, ind, e) ==
-			-1)
+		    &ind->sdg_count, e) == -1 ||
+		    store_catalog_load_targets(db, targets, id, c, ind,
+		    e) == -1)
 			goto done;
 	}
 	if (n != SQLITE_DONE) {
@@ -284,7 +285,7 @@ store_catalog_load_regions(struct db *db, struct catalog *c, struct error *e)
 		g->code = catalog_sql_column_text(c, st, 1);
 		g->name_de = catalog_sql_column_text(c, st, 2);
 		g->name_en = catalog_sql_column_text(c, st, 3);
-		if (store_catalog_load_enum(db, model_region_level_names,
+		if (store_catalog_load_name(db, model_region_level_names,
 		    MODEL_REGION_LEVEL__MAX,
 		    (const char *)sqlite3_column_text(st, 4), "region", g->code,
 		    0, &v, e) == -1)
@@ -309,12 +310,11 @@ store_catalog_load_regions(struct db *db, struct catalog *c, struct error *e)
 			}
 			a = &g->aliases[g->alias_count++];
 			a->code = catalog_sql_column_text(c, aliases, 0);
-			if (store_catalog_load_enum(db,
-				model_alias_scheme_names,
-				MODEL_ALIAS_SCHEME__MAX,
-				(const char *)sqlite3_column_text(aliases, 1),
-				"alias", a->code, MODEL_ALIAS_NONE, &v,
-				e) == -1) {
+			if (store_catalog_load_name(db,
+			    model_alias_scheme_names, MODEL_ALIAS_SCHEME__MAX,
+			    (const char *)sqlite3_column_text(aliases, 1),
+			    "alias", a->code, MODEL_ALIAS_NONE, &v,
+			    e) == -1) {
 				sqlite3_reset(aliases);
 				goto done;
 			}
@@ -478,7 +478,8 @@ int
 store_catalog_indicator_id(struct db *db, const char *code, int64_t *id,
     struct error *e)
 {
-	if (catalog_sql_code_id(db, SQL_INDICATOR_ID, code, id, e) == -1)
+	if (catalog_sql_code_id(db, CATALOG_SQL_INDICATOR_ID, code, id,
+	    e) == -1)
 		return -1;
 	return *id != 0;
 }

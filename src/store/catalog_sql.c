@@ -1,7 +1,4 @@
-/* Statement helpers of the catalogue store (catalog.c saves, catalog_load.c
- * reads): prepare with an error message, bind NULL for absent values, look up
- * ids by code. Nothing here owns memory beyond the call, except column text
- * copied into a catalogue's arena. */
+/* Statement helpers of the catalogue store (see catalog_sql.h). */
 #include "store/catalog_sql.h"
 
 #include <sqlite3.h>

@@ -13,10 +13,10 @@
 
 struct sqlite3_stmt;
 
-#define SQL_GOAL_ID	"SELECT id FROM goal WHERE code = ?1"
-#define SQL_REGION_ID	"SELECT id FROM region WHERE code = ?1"
-#define SQL_INDICATOR_ID "SELECT id FROM indicator WHERE code = ?1"
-#define SQL_CLASS_ID	"SELECT id FROM classification WHERE code = ?1"
+#define CATALOG_SQL_GOAL_ID	"SELECT id FROM goal WHERE code = ?1"
+#define CATALOG_SQL_REGION_ID	"SELECT id FROM region WHERE code = ?1"
+#define CATALOG_SQL_INDICATOR_ID "SELECT id FROM indicator WHERE code = ?1"
+#define CATALOG_SQL_CLASS_ID	"SELECT id FROM classification WHERE code = ?1"
 
 /* Fills e with the database's last message; returns -1. */
 int	catalog_sql_error(struct db *db, struct error *e);
@@ -34,8 +34,8 @@ int	catalog_sql_run(struct db *db, struct sqlite3_stmt *st,
 /* Column i as a string in c's arena, NULL for SQL NULL. */
 const char *catalog_sql_column_text(struct catalog *c, struct sqlite3_stmt *st,
 	    int i);
-/* The id for a code by one of the SQL_*_ID queries; *id = 0 when there is
- * none (or code is NULL). */
+/* The id for a code by one of the CATALOG_SQL_*_ID queries; *id = 0 when
+ * there is none (or code is NULL). */
 int	catalog_sql_code_id(struct db *db, const char *sql, const char *code,
 	    int64_t *id, struct error *e);
 /* The same, but a code that is not there is an error: "unknown WHAT 'code'". */
