@@ -338,7 +338,8 @@ static int
 store_catalog_save_sectors(struct store_catalog_saver *s,
     const struct classification *cl, int64_t class_id)
 {
-	sqlite3_stmt *ins = NULL, *upd = NULL, *par = NULL;
+	sqlite3_stmt *ins = NULL, *upd = NULL, *par = NULL, *sel = NULL;
+	sqlite3_stmt *lev = NULL;
 	enum store_catalog_action *actions;
 	size_t i;
 	int rc = -1, n;
@@ -353,13 +354,23 @@ store_catalog_save_sectors(struct store_catalog_saver *s,
 	    "WHERE classification_id = ?1 AND code = ?2 AND ("
 	    "name_de IS DISTINCT FROM ?3 OR name_en IS DISTINCT FROM ?4 OR "
 	    "level IS DISTINCT FROM ?5 OR position IS DISTINCT FROM ?6)", s->e);
-	par = catalog_sql_prepare(s->db,
-	    "UPDATE sector SET parent_id = (SELECT id "
-	    "FROM sector WHERE classification_id = ?1 AND code = ?3) "
-	    "WHERE classification_id = ?1 AND code = ?2 AND parent_id IS "
-	    "DISTINCT FROM (SELECT id FROM sector WHERE classification_id = ?1 "
-	    "AND code = ?3)", s->e);
-	if (ins == NULL || upd == NULL || par == NULL)
+	par = catalog_sql_prepare(s->db, "UPDATE sector SET parent_id = ?3 "
+	    "WHERE classification_id = ?1 AND code = ?2 AND "
+	    "parent_id IS DISTINCT FROM ?3", s->e);
+	sel = catalog_sql_prepare(s->db, "SELECT id FROM sector "
+	    "WHERE classification_id = ?1 AND code = ?2", s->e);
+	/* Levels follow the parents: a file that moves a stored sector
+	 * changes the depth of children it need not name. */
+	lev = catalog_sql_prepare(s->db, "WITH RECURSIVE depth(id, level) AS ("
+	    "SELECT id, 1 FROM sector WHERE classification_id = ?1 AND "
+	    "parent_id IS NULL UNION ALL SELECT s.id, d.level + 1 FROM sector s "
+	    "JOIN depth d ON s.parent_id = d.id) "
+	    "UPDATE sector SET level = (SELECT level FROM depth "
+	    "WHERE depth.id = sector.id) WHERE classification_id = ?1 AND "
+	    "id IN (SELECT id FROM depth) AND level IS DISTINCT FROM "
+	    "(SELECT level FROM depth WHERE depth.id = sector.id)", s->e);
+	if (ins == NULL || upd == NULL || par == NULL || sel == NULL ||
+	    lev == NULL)
 		goto done;
 	for (i = 0; i < cl->sector_count; i++) {
 		const struct sector *sec = &cl->sectors[i];
@@ -384,11 +395,28 @@ store_catalog_save_sectors(struct store_catalog_saver *s,
 	}
 	for (i = 0; i < cl->sector_count; i++) {
 		const struct sector *sec = &cl->sectors[i];
+		int64_t parent = 0;
 		char code[160];
 
+		if (sec->parent != NULL) {
+			sqlite3_bind_int64(sel, 1, class_id);
+			catalog_sql_bind_text(sel, 2, sec->parent);
+			if ((n = sqlite3_step(sel)) == SQLITE_ROW)
+				parent = sqlite3_column_int64(sel, 0);
+			sqlite3_reset(sel);
+			if (n != SQLITE_ROW && n != SQLITE_DONE) {
+				catalog_sql_error(s->db, s->e);
+				goto done;
+			}
+			if (parent == 0) {
+				error_set(s->e, "unknown sector '%s' in '%s'",
+				    sec->parent, cl->code);
+				goto done;
+			}
+		}
 		sqlite3_bind_int64(par, 1, class_id);
 		catalog_sql_bind_text(par, 2, sec->code);
-		catalog_sql_bind_text(par, 3, sec->parent);
+		catalog_sql_bind_id(par, 3, parent);
 		if ((n = catalog_sql_run(s->db, par, s->e)) == -1)
 			goto done;
 		actions[i] = store_catalog_merge_action(actions[i], n);
@@ -396,11 +424,16 @@ store_catalog_save_sectors(struct store_catalog_saver *s,
 		store_catalog_report_add(
 		    s->rep, STORE_CATALOG_SECTOR, actions[i], code, NULL);
 	}
+	sqlite3_bind_int64(lev, 1, class_id);
+	if (catalog_sql_run(s->db, lev, s->e) == -1)
+		goto done;
 	rc = 0;
 done:
 	sqlite3_finalize(ins);
 	sqlite3_finalize(upd);
 	sqlite3_finalize(par);
+	sqlite3_finalize(sel);
+	sqlite3_finalize(lev);
 	free(actions);
 	return rc;
 }

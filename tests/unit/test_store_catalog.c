@@ -364,6 +364,39 @@ test_dry_run_and_failure_leave_no_trace(void **state)
 	model_catalog_free(&c);
 }
 
+/* Moving a stored sector under a new parent changes the level of its
+ * children, even those the file does not name: TOTAL > B_E > C becomes
+ * TOTAL > IND > B_E > C, so C goes from level 3 to 4. */
+static void
+test_sector_levels_follow_parents(void **state)
+{
+	struct fixture *f = *state;
+	struct store_catalog_report rep;
+	struct catalog c;
+	struct diag_list d;
+	char *out;
+
+	load_ok(f, "{" BASE "}", "2020-01-01", &rep);
+	store_catalog_report_free(&rep);
+	load_ok(f, "{\"classifications\": [{\"code\": \"N\", \"name_de\": "
+	    "\"NACE\", \"sectors\": [{\"code\": \"IND\", \"parent\": "
+	    "\"TOTAL\", \"name_de\": \"Industrie\"}, {\"code\": \"B_E\", "
+	    "\"parent\": \"IND\", \"name_de\": \"B-E\"}]}]}", "2020-01-02",
+	    &rep);
+	store_catalog_report_free(&rep);
+	out = export(f);
+	assert_non_null(strstr(out, "{\"code\": \"C\", \"parent\": \"B_E\", "
+	    "\"level\": 4"));
+	/* and the export reads back, levels and all */
+	model_catalog_init(&c);
+	diag_list_init(&d, 10);
+	assert_int_equal(catalog_json_parse(out, strlen(out), "e.json", NULL,
+	    &c, &d), 0);
+	diag_list_free(&d);
+	model_catalog_free(&c);
+	free(out);
+}
+
 static void
 test_vision_is_one(void **state)
 {
@@ -435,6 +468,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_dry_run_and_failure_leave_no_trace, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_sector_levels_follow_parents, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_vision_is_one, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_lookups_and_tree, setup,
