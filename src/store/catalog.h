@@ -73,8 +73,9 @@ void	store_catalog_report_free(struct store_catalog_report *rep);
  *   it: the old row gets valid_to, the new row valid_from = the target's
  *   valid_from, else `today` (YYYY-MM-DD). A change dated the same day as the
  *   current version replaces it in place. A target with valid_to is history:
- *   stored as given (created, or updated if its content differs). Versions of
- *   one code that would overlap are an error.
+ *   stored as given (created, or updated if its content differs), so giving
+ *   the current version a valid_to retires the target. Versions of one code
+ *   that would overlap are an error.
  *
  * With dry_run the transaction is rolled back: the report says what would
  * change. Returns 0 or -1 (e says why; the database is as before).

@@ -317,6 +317,34 @@ test_history_is_kept(void **state)
 	store_catalog_report_free(&rep);
 }
 
+/* A valid_to on the current version retires the target. */
+static void
+test_target_retired(void **state)
+{
+	struct fixture *f = *state;
+	struct store_catalog_report rep;
+	struct catalog owner;
+	struct indicator ind;
+	struct error e;
+
+	load_ok(f, WITH_TARGET("{\"code\": \"t\", \"kind\": \"direction\"}"),
+	    "2020-01-01", &rep);
+	store_catalog_report_free(&rep);
+	load_ok(f, WITH_TARGET("{\"code\": \"t\", \"kind\": \"direction\", "
+	    "\"valid_from\": \"2020-01-01\", \"valid_to\": \"2024-01-01\"}"),
+	    "2024-01-01", &rep);
+	assert_int_equal(count(&rep, STORE_CATALOG_TARGET,
+	    STORE_CATALOG_UPDATED), 1);
+	store_catalog_report_free(&rep);
+	model_catalog_init(&owner);
+	assert_int_equal(store_catalog_indicator(f->db, "w", &owner, &ind, &e),
+	    1);
+	assert_int_equal(ind.target_count, 1);
+	assert_string_equal(ind.targets[0].valid_to, "2024-01-01");
+	assert_null(model_current_target(&ind, "t"));
+	model_catalog_free(&owner);
+}
+
 static void
 test_dry_run_and_failure_leave_no_trace(void **state)
 {
@@ -465,6 +493,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_target_same_day_and_dates,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_history_is_kept, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_target_retired, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_dry_run_and_failure_leave_no_trace, setup, teardown),
