@@ -503,7 +503,9 @@ explain_put_percent(struct explain_writer *w, double ratio)
 {
 	double pct = ratio * 100;
 
-	explain_put_number(w, pct, fabs(pct) < 10 ? 1 : 0);
+	/* One decimal below 10 %, where 4,5 % and 5,0 % straddle a threshold;
+	 * none above (9,96 % prints as 10 %, not 10,0 %). */
+	explain_put_number(w, pct, fabs(pct) < 9.95 ? 1 : 0);
 	explain_put(w, w->en ? "%%" : " %%");
 }
 
@@ -609,8 +611,13 @@ explain_dns_projection(struct explain_writer *w)
 			explain_put(w, w->en ? " by %d will not be reached" :
 			    " bis %d nicht erreicht", (int)year);
 		} else {
-			explain_put(w, w->en ? ", away from the target of " :
-			    " und entfernt sich damit vom Ziel ");
+			if (w->en) {
+				explain_put(w, ", away from the target of ");
+			} else {
+				explain_put(w, " und ");
+				explain_verb(w, "entfernt", "entfernen", "", "");
+				explain_put(w, " sich damit vom Ziel ");
+			}
 			explain_put_target(w, goal);
 			explain_put(w, w->en ? " by %d" : " bis %d", (int)year);
 		}
@@ -715,9 +722,10 @@ explain_dns_level(struct explain_writer *w)
 	/* Sun behind cloud (met, moving the wrong way) or cloud (not met, moving the
 	 * right way or not at all). */
 	if (mean == 0) {
-		explain_put(w, w->en ?
-		    ", but has not moved closer on average over recent years" :
-		    ", hat sich im Mittel der letzten Jahre aber auch nicht darauf zubewegt");
+		explain_put(w, w->en ? ", but " : ", ");
+		explain_verb(w, "hat", "haben", "has", "have");
+		explain_put(w, w->en ? " not moved closer on average over recent years" :
+		    " sich im Mittel der letzten Jahre aber auch nicht darauf zubewegt");
 		return;
 	}
 	explain_put(w, ", ");
@@ -787,18 +795,20 @@ explain_dns_reference(struct explain_writer *w)
 	explain_verb(w, "liegt", "liegen", "is", "are");
 	explain_put(w, w->en ? " at " : " mit ");
 	explain_put_value(w, x);
-	explain_put(w, " (%d) ", (int)explain_q(e, EXPLAIN_Q_LAST_YEAR));
+	explain_put(w, w->en ? " (%d)" : " (%d) ", (int)explain_q(e, EXPLAIN_Q_LAST_YEAR));
 	if (w->en)
-		explain_put(w, "%s", x > ref ? "above" : x < ref ? "below" : "level with");
+		explain_put(w, ", %s the reference region's value of ", x > ref ?
+		    "above" : x < ref ? "below" : "level with");
 	else
-		explain_put(w, "%s", x > ref ? "über" : x < ref ? "unter" : "gleichauf mit");
-	explain_put(w, w->en ? " the reference region's " : " dem Wert der Vergleichsregion (");
+		explain_put(w, "%s dem Wert der Vergleichsregion (", x > ref ?
+		    "über" : x < ref ? "unter" : "gleichauf mit");
 	explain_put_value(w, ref);
 	if (!w->en)
 		explain_put(w, ")");
-	if (met)
-		explain_put(w, w->en ? ", so at least as good" :
-		    ", also mindestens gleich gut");
+	if (x == ref)
+		explain_put(w, w->en ? ", so as good" : ", also gleich gut");
+	else if (met)
+		explain_put(w, w->en ? ", so better" : ", also besser");
 	else
 		explain_put(w, w->en ? ", so worse" : ", also schlechter");
 	if (mean == 0) {
@@ -812,12 +822,14 @@ explain_dns_reference(struct explain_writer *w)
 	else if (met)
 		explain_put(w, w->en ? ", but the lead shrinks by " :
 		    ", aber der Vorsprung schrumpft im Mittel um ");
-	else if (mean > 0)
-		explain_put(w, w->en ? ", but catches up by " :
-		    ", holt aber im Mittel um ");
-	else
-		explain_put(w, w->en ? ", and falls further behind by " :
+	else if (mean > 0) {
+		explain_put(w, ", ");
+		explain_verb(w, "holt", "holen", "but catches", "but catch");
+		explain_put(w, w->en ? " up by " : " aber im Mittel um ");
+	} else {
+		explain_put(w, w->en ? ", and the gap grows by " :
 		    ", und der Rückstand wächst im Mittel um ");
+	}
 	explain_put_change(w, mean);
 	if (w->en)
 		explain_put(w, " a year on average");
@@ -885,8 +897,11 @@ explain_eurostat(struct explain_writer *w)
 static void
 explain_put_score(struct explain_writer *w)
 {
+	double score = explain_q(w->e, EXPLAIN_Q_SCORE);
+	int k = explain_exact_decimals(score);
+
 	explain_put(w, w->en ? " (score " : " (Punktzahl ");
-	explain_put_number(w, explain_q(w->e, EXPLAIN_Q_SCORE), 1);
+	explain_put_number(w, score, k > 2 ? 2 : k);
 	explain_put(w, w->en ? " on a scale from " EXPLAIN_MINUS "5 to 5)" :
 	    " auf der Skala von " EXPLAIN_MINUS "5 bis 5)");
 }
