@@ -1,7 +1,8 @@
 /* The explanation record every assessment returns (METHODS §1): method and version,
  * the rule applied, parameters, the data points used, intermediate values,
  * thresholds, the verdict, or the reason there is none. A plain value that points
- * at no memory but static strings; sentences are written into the caller's buffer. */
+ * at no memory but static strings; sentences (explain_sentence.c) are written into
+ * the caller's buffer. */
 #ifndef WIALL_CORE_EXPLAIN_H
 #define WIALL_CORE_EXPLAIN_H
 
