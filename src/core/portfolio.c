@@ -3,6 +3,8 @@
 
 #include <math.h>
 
+#include "core/sum.h"
+
 const char *const portfolio_quadrant_names[PORTFOLIO__MAX] = {
 	[PORTFOLIO_SPECIALISED_GAINING] = "specialised_gaining",
 	[PORTFOLIO_SPECIALISED_LOSING] = "specialised_losing",
@@ -75,9 +77,11 @@ portfolio_classify(const struct structure_values *region_t0,
 		/* METHODS §3.5 at the end of the period, §3.8. */
 		entry[i].location_quotient = (x1 / total[1].value) /
 		    (r1 / total[3].value);
-		entry[i].region_rate = x1 / x0 - 1;
-		entry[i].reference_rate = r1 / r0 - 1;
-		entry[i].relative_growth = x1 / x0 - r1 / r0;
+		entry[i].region_rate = (x1 - x0) / x0;
+		entry[i].reference_rate = (r1 - r0) / r0;
+		/* r_i − g_i without the cancellation of two rounded rates. */
+		entry[i].relative_growth =
+		    sum_difference_of_products(x1, r0, r1, x0) / (x0 * r0);
 		if (entry[i].location_quotient > 1)
 			entry[i].quadrant = entry[i].relative_growth > 0 ?
 			    PORTFOLIO_SPECIALISED_GAINING : PORTFOLIO_SPECIALISED_LOSING;

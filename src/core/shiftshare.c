@@ -53,7 +53,7 @@ shift_share_compute(const struct structure_values *region_t0,
     struct shift_share_sector *sectors, struct shift_share_result *out)
 {
 	struct sum im = SUM_INIT, rs = SUM_INIT, comp = SUM_INIT, alloc = SUM_INIT;
-	double t0, t1, r0, r1, g, q, x0, x1, xr0, xr1, hat, diff;
+	double t0, t1, r0, r1, g, x0, x1, xr0, xr1, hat, diff, mix, rest, shift;
 	bool em_ok = true;
 	size_t i, n = region_t0->n;
 
@@ -75,9 +75,13 @@ shift_share_compute(const struct structure_values *region_t0,
 	out->region_end = t1;
 	out->reference_start = r0;
 	out->reference_end = r1;
-	g = r1 / r0 - 1;
+	g = (r1 - r0) / r0;
 	out->reference_rate = g;
 
+	/* Rate differences are formed as differences of products over a product
+	 * (sum_difference_of_products()), not as r_i − g_i of two rounded rates:
+	 * for whole counts every term is then exact up to one division, and a
+	 * region compared with itself gets exactly zero mix and regional share. */
 	for (i = 0; i < n; i++) {
 		x0 = region_t0->value[i];
 		x1 = region_t1->value[i];
@@ -99,7 +103,8 @@ shift_share_compute(const struct structure_values *region_t0,
 			if (sectors != NULL) {
 				sectors[i].status = STRUCTURE_ZERO_START;
 				sectors[i].region_rate = NAN;
-				sectors[i].reference_rate = xr0 > 0 ? xr1 / xr0 - 1 : NAN;
+				sectors[i].reference_rate = xr0 > 0 ?
+				    (xr1 - xr0) / xr0 : NAN;
 				sectors[i].national_share = 0;
 				sectors[i].industry_mix = 0;
 				sectors[i].regional_share = x1;
@@ -109,19 +114,23 @@ shift_share_compute(const struct structure_values *region_t0,
 			}
 			continue;
 		}
-		q = xr1 / xr0;			/* 1 + g_i */
-		diff = x1 / x0 - q;		/* r_i − g_i */
-		sum_add(&im, x0 * (q - 1 - g));
-		sum_add(&rs, x1 - x0 * q);
+		/* IM_i = x_i(t0)(g_i − g), g_i − g = (X_i1·R0 − R1·X_i0)/(X_i0·R0). */
+		mix = x0 * (sum_difference_of_products(xr1, r0, r1, xr0) / (xr0 * r0));
+		/* RS_i = x_i(t1) − x_i(t0)(1 + g_i) = (x_i1·X_i0 − x_i0·X_i1)/X_i0. */
+		rest = sum_difference_of_products(x1, xr0, x0, xr1);
+		shift = rest / xr0;
+		diff = rest / (x0 * xr0);	/* r_i − g_i */
+		sum_add(&im, mix);
+		sum_add(&rs, shift);
 		sum_add(&comp, hat * diff);
 		sum_add(&alloc, (x0 - hat) * diff);
 		if (sectors != NULL) {
 			sectors[i].status = STRUCTURE_OK;
-			sectors[i].region_rate = x1 / x0 - 1;
-			sectors[i].reference_rate = q - 1;
+			sectors[i].region_rate = (x1 - x0) / x0;
+			sectors[i].reference_rate = (xr1 - xr0) / xr0;
 			sectors[i].national_share = x0 * g;
-			sectors[i].industry_mix = x0 * (q - 1 - g);
-			sectors[i].regional_share = x1 - x0 * q;
+			sectors[i].industry_mix = mix;
+			sectors[i].regional_share = shift;
 			sectors[i].homothetic = hat;
 			sectors[i].competitive = hat * diff;
 			sectors[i].allocation = (x0 - hat) * diff;
@@ -135,7 +144,8 @@ shift_share_compute(const struct structure_values *region_t0,
 	out->dunn.national_share = t0 * g;
 	out->dunn.industry_mix = sum_result(&im);
 	out->dunn.regional_share = sum_result(&rs);
-	out->dunn.net_total_shift = t1 - t0 * (1 + g);
+	/* T(t1) − T(t0)(1 + g) = (T1·R0 − T0·R1)/R0 */
+	out->dunn.net_total_shift = sum_difference_of_products(t1, r0, t0, r1) / r0;
 	if (em_ok) {
 		structure_measure_set(&out->competitive, sum_result(&comp));
 		structure_measure_set(&out->allocation, sum_result(&alloc));

@@ -99,8 +99,10 @@ shock_phase_compute(const struct structure_values *region_start,
 				out->performance = out->expected_change;
 				return;
 			}
-			sum_add(&expected, (reference_end->value[i] /
-			    reference_start->value[i] - 1) * region_start->value[i]);
+			/* g_i·x_i(start), g_i = (X_i(end) − X_i(start))/X_i(start) */
+			sum_add(&expected, (reference_end->value[i] -
+			    reference_start->value[i]) / reference_start->value[i] *
+			    region_start->value[i]);
 		}
 	}
 	structure_measure_set(&out->expected_change, sum_result(&expected));

@@ -36,6 +36,19 @@ sum_result(const struct sum *s)
 	return s->value + s->compensation;
 }
 
+/* a·b − c·d to within about one unit in the last place, by Kahan's fused
+ * multiply-add method. Growth-rate differences such as x1/x0 − X1/X0 lose most of
+ * their digits to cancellation when formed naively; written as
+ * (x1·X0 − X1·x0)/(x0·X0) with this they stay accurate (exact for whole counts). */
+static inline double
+sum_difference_of_products(double a, double b, double c, double d)
+{
+	double w = c * d;
+	double e = fma(-c, d, w);
+
+	return fma(a, b, -w) + e;
+}
+
 /* Σ x[0..n), compensated. */
 double	sum_array(const double *x, size_t n);
 
