@@ -8,9 +8,8 @@
  * The data are not part of the project: they are read from the shared data folder
  * ($WIALL_BENCH_DATA, else ../shared/data or ../../shared/data from the top of the
  * tree), decompressed with `gzip -dc` into $BUILD/bench-work. Without them the
- * benchmark says so and exits 0. Parsing uses a small dedicated parser below:
- * the project's CSV reader (src/io/csv.h) had not landed when this was written. */
-#include <errno.h>
+ * benchmark says so and exits 0. Files are read with the project's CSV reader
+ * (src/io/csv.h) and numbers parsed with text_parse_double(). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +19,9 @@
 
 #include "core/structure.h"
 #include "core/variety.h"
+#include "io/csv.h"
+#include "util/error.h"
+#include "util/text.h"
 
 #define BENCH_PASSES	15	/* each measure: best of this many passes */
 
@@ -30,7 +32,7 @@ struct bench_matrix {
 	size_t		 cells;		/* non-zero cells read */
 	size_t		*group;		/* cols: group index of each column */
 	size_t		 groups;
-	double		 read_seconds, parse_seconds;
+	double		 parse_seconds;	/* read + parse, not timed below */
 };
 
 static double
@@ -90,30 +92,6 @@ bench_decompress(const char *src, const char *dst)
 	return bench_now() - t0;
 }
 
-static char *
-bench_read(const char *path, size_t *len)
-{
-	FILE *fp = fopen(path, "rb");
-	char *data;
-	long n;
-
-	if (fp == NULL)
-		return NULL;
-	fseek(fp, 0, SEEK_END);
-	n = ftell(fp);
-	fseek(fp, 0, SEEK_SET);
-	data = malloc((size_t)n + 1);
-	if (data == NULL || fread(data, 1, (size_t)n, fp) != (size_t)n) {
-		free(data);
-		fclose(fp);
-		return NULL;
-	}
-	data[n] = '\0';
-	*len = (size_t)n;
-	fclose(fp);
-	return data;
-}
-
 /* A tiny open-addressing table from short keys to dense indices. */
 #define BENCH_SLOTS	8192
 struct bench_keys {
@@ -143,159 +121,197 @@ bench_key_index(struct bench_keys *k, const char *s, size_t n)
 	return k->count++;
 }
 
-/* The next comma-separated field of *p, quotes stripped; advances *p. */
-static const char *
-bench_field(char **p, size_t *n)
-{
-	char *s = *p, *e;
-
-	if (*s == '"') {
-		s++;
-		e = strchr(s, '"');
-		if (e == NULL)
-			return NULL;
-		*n = (size_t)(e - s);
-		e++;
-	} else {
-		e = s + strcspn(s, ",\r\n");
-		*n = (size_t)(e - s);
-	}
-	if (*e == ',')
-		e++;
-	*p = e;
-	return s;
-}
-
-static void
-bench_next_line(char **p)
-{
-	*p += strcspn(*p, "\n");
-	if (**p == '\n')
-		(*p)++;
-}
-
 struct bench_cell {
 	size_t	row, col;
 	double	value;
+};
+
+/* Cells collected while reading, before the matrix size is known. */
+struct bench_cells {
+	struct bench_cell	*cell;
+	size_t			 count, cap;
+};
+
+static int
+bench_cells_add(struct bench_cells *c, size_t row, size_t col, double value)
+{
+	struct bench_cell *grown;
+
+	if (c->count == c->cap) {
+		c->cap = c->cap ? 2 * c->cap : 1 << 16;
+		if ((grown = realloc(c->cell, c->cap * sizeof(*grown))) == NULL)
+			return -1;
+		c->cell = grown;
+	}
+	c->cell[c->count].row = row;
+	c->cell[c->count].col = col;
+	c->cell[c->count].value = value;
+	c->count++;
+	return 0;
+}
+
+/* The dense matrix from the cells. */
+static int
+bench_fill(struct bench_matrix *m, const struct bench_cells *c, size_t rows,
+    size_t cols)
+{
+	size_t n;
+
+	m->rows = rows;
+	m->cols = cols;
+	m->cells = c->count;
+	if ((m->value = calloc(rows * cols, sizeof(double))) == NULL)
+		return -1;
+	for (n = 0; n < c->count; n++)
+		m->value[c->cell[n].row * cols + c->cell[n].col] = c->cell[n].value;
+	return 0;
+}
+
+/* Reads a long CSV file with the project's reader (src/io/csv.h): `fields`
+ * columns, the header skipped; calls `cell` for every record. */
+static int
+bench_read_csv(const char *path, size_t fields,
+    int (*cell)(const struct csv_field *f, void *arg), void *arg)
+{
+	struct csv_reader *r;
+	struct csv_record *rec;
+	struct error e;
+	enum csv_status st;
+	int rc = -1;
+
+	if (csv_open_file(path, NULL, &r, &e) != 0) {
+		printf("  %s\n", e.message);
+		return -1;
+	}
+	while ((st = csv_next(r, &rec, &e)) == CSV_RECORD) {
+		if (rec->number == 1)
+			continue;
+		if (rec->count != fields) {
+			printf("  %s:%ld: %zu fields, expected %zu\n", path, rec->line,
+			    rec->count, fields);
+			goto done;
+		}
+		if (cell(rec->fields, arg) != 0) {
+			printf("  %s:%ld: bad record\n", path, rec->line);
+			goto done;
+		}
+	}
+	if (st == CSV_ERROR) {
+		printf("  %s\n", e.message);
+		goto done;
+	}
+	rc = 0;
+done:
+	csv_close(r);
+	return rc;
+}
+
+struct bench_adh {
+	struct bench_keys	*cols, *groups;
+	struct bench_cells	 cells;
+	size_t			 col_group[1024];
+	size_t			 maxrow;
 };
 
 /* ADH long format: "row","czone","t2","sic","share". Columns are the distinct
  * (t2, sic) pairs (770), rows 1..1444 (two all-zero rows have no cells); groups
  * are the first two digits of the SIC code. */
 static int
-bench_parse_adh(char *text, struct bench_matrix *m)
+bench_adh_cell(const struct csv_field *f, void *arg)
 {
-	struct bench_keys *cols = calloc(1, sizeof(*cols));
-	struct bench_keys *groups = calloc(1, sizeof(*groups));
-	struct bench_cell *cells = NULL;
-	size_t ncells = 0, cap = 0, n, i, row, maxrow = 0, col;
-	size_t *col_group = calloc(1024, sizeof(size_t));
-	const char *f[5];
-	size_t fl[5];
-	char key[16], *p = text, *end;
+	struct bench_adh *a = arg;
+	long long row;
+	double v;
+	char key[8];
+	size_t col;
+
+	if (text_parse_int(f[0].data, f[0].len, &row) != 0 || row < 1 ||
+	    f[3].len != 4 || f[2].len == 0 ||
+	    text_parse_double(f[4].data, f[4].len, '.', &v) != 0)
+		return -1;
+	snprintf(key, sizeof(key), "%c%.4s", f[2].data[0], f[3].data);
+	col = bench_key_index(a->cols, key, 5);
+	if (col >= 1024)
+		return -1;
+	a->col_group[col] = bench_key_index(a->groups, f[3].data, 2);
+	if ((size_t)row > a->maxrow)
+		a->maxrow = (size_t)row;
+	return bench_cells_add(&a->cells, (size_t)row - 1, col, v);
+}
+
+static int
+bench_parse_adh(const char *path, struct bench_matrix *m)
+{
+	struct bench_adh a;
 	int rc = -1;
 
-	if (cols == NULL || groups == NULL || col_group == NULL)
+	memset(&a, 0, sizeof(a));
+	a.cols = calloc(1, sizeof(*a.cols));
+	a.groups = calloc(1, sizeof(*a.groups));
+	if (a.cols == NULL || a.groups == NULL ||
+	    bench_read_csv(path, 5, bench_adh_cell, &a) != 0 ||
+	    bench_fill(m, &a.cells, a.maxrow, a.cols->count) != 0)
 		goto done;
-	bench_next_line(&p);
-	while (*p != '\0') {
-		for (i = 0; i < 5; i++)
-			if ((f[i] = bench_field(&p, &fl[i])) == NULL)
-				goto done;
-		bench_next_line(&p);
-		row = strtoul(f[0], &end, 10);
-		if (row == 0 || fl[3] != 4)
-			goto done;
-		snprintf(key, sizeof(key), "%c%.4s", f[2][0], f[3]);
-		col = bench_key_index(cols, key, 5);
-		if (ncells == cap) {
-			cap = cap ? 2 * cap : 1 << 16;
-			if ((cells = realloc(cells, cap * sizeof(*cells))) == NULL)
-				goto done;
-		}
-		if (col < 1024)
-			col_group[col] = bench_key_index(groups, f[3], 2);
-		cells[ncells].row = row - 1;
-		cells[ncells].col = col;
-		cells[ncells].value = strtod(f[4], NULL);
-		ncells++;
-		if (row > maxrow)
-			maxrow = row;
-	}
-	if (cols->count > 1024)
+	m->groups = a.groups->count;
+	if ((m->group = malloc(m->cols * sizeof(size_t))) == NULL)
 		goto done;
-	m->rows = maxrow;
-	m->cols = cols->count;
-	m->cells = ncells;
-	m->value = calloc(m->rows * m->cols, sizeof(double));
-	m->group = col_group;
-	col_group = NULL;
-	m->groups = groups->count;
-	if (m->value == NULL)
-		goto done;
-	for (n = 0; n < ncells; n++)
-		m->value[cells[n].row * m->cols + cells[n].col] = cells[n].value;
+	memcpy(m->group, a.col_group, m->cols * sizeof(size_t));
 	rc = 0;
 done:
-	free(cells);
-	free(col_group);
-	free(cols);
-	free(groups);
+	free(a.cells.cell);
+	free(a.cols);
+	free(a.groups);
 	return rc;
 }
 
+struct bench_trade {
+	struct bench_keys	*rows, *cols, *groups;
+	struct bench_cells	 cells;
+	size_t			 col_group[4096];
+};
+
 /* Trade: "country","product","value"; groups are SITC 2-digit divisions. */
 static int
-bench_parse_trade(char *text, struct bench_matrix *m)
+bench_trade_cell(const struct csv_field *f, void *arg)
 {
-	struct bench_keys *rows = calloc(1, sizeof(*rows));
-	struct bench_keys *cols = calloc(1, sizeof(*cols));
-	struct bench_keys *groups = calloc(1, sizeof(*groups));
-	struct bench_cell *cells = NULL;
-	size_t ncells = 0, cap = 0, n, i, col_group[4096];
-	const char *f[3];
-	size_t fl[3];
-	char *p = text;
+	struct bench_trade *t = arg;
+	size_t row, col;
+	double v;
+
+	if (f[1].len < 2 || text_parse_double(f[2].data, f[2].len, '.', &v) != 0)
+		return -1;
+	row = bench_key_index(t->rows, f[0].data, f[0].len);
+	col = bench_key_index(t->cols, f[1].data, f[1].len);
+	if (col >= 4096)
+		return -1;
+	t->col_group[col] = bench_key_index(t->groups, f[1].data, 2);
+	return bench_cells_add(&t->cells, row, col, v);
+}
+
+static int
+bench_parse_trade(const char *path, struct bench_matrix *m)
+{
+	struct bench_trade t;
 	int rc = -1;
 
-	if (rows == NULL || cols == NULL || groups == NULL)
+	memset(&t, 0, sizeof(t));
+	t.rows = calloc(1, sizeof(*t.rows));
+	t.cols = calloc(1, sizeof(*t.cols));
+	t.groups = calloc(1, sizeof(*t.groups));
+	if (t.rows == NULL || t.cols == NULL || t.groups == NULL ||
+	    bench_read_csv(path, 3, bench_trade_cell, &t) != 0 ||
+	    bench_fill(m, &t.cells, t.rows->count, t.cols->count) != 0)
 		goto done;
-	bench_next_line(&p);
-	while (*p != '\0') {
-		for (i = 0; i < 3; i++)
-			if ((f[i] = bench_field(&p, &fl[i])) == NULL)
-				goto done;
-		bench_next_line(&p);
-		if (ncells == cap) {
-			cap = cap ? 2 * cap : 1 << 16;
-			if ((cells = realloc(cells, cap * sizeof(*cells))) == NULL)
-				goto done;
-		}
-		cells[ncells].row = bench_key_index(rows, f[0], fl[0]);
-		cells[ncells].col = bench_key_index(cols, f[1], fl[1]);
-		if (cells[ncells].col >= 4096 || fl[1] < 2)
-			goto done;
-		col_group[cells[ncells].col] = bench_key_index(groups, f[1], 2);
-		cells[ncells].value = strtod(f[2], NULL);
-		ncells++;
-	}
-	m->rows = rows->count;
-	m->cols = cols->count;
-	m->cells = ncells;
-	m->groups = groups->count;
-	m->value = calloc(m->rows * m->cols, sizeof(double));
-	m->group = malloc(m->cols * sizeof(size_t));
-	if (m->value == NULL || m->group == NULL)
+	m->groups = t.groups->count;
+	if ((m->group = malloc(m->cols * sizeof(size_t))) == NULL)
 		goto done;
-	memcpy(m->group, col_group, m->cols * sizeof(size_t));
-	for (n = 0; n < ncells; n++)
-		m->value[cells[n].row * m->cols + cells[n].col] = cells[n].value;
+	memcpy(m->group, t.col_group, m->cols * sizeof(size_t));
 	rc = 0;
 done:
-	free(cells);
-	free(rows);
-	free(cols);
-	free(groups);
+	free(t.cells.cell);
+	free(t.rows);
+	free(t.cols);
+	free(t.groups);
 	return rc;
 }
 
@@ -425,8 +441,8 @@ bench_run(const struct bench_matrix *bm)
 	}
 	printf("%s: %zu rows x %zu columns (%zu non-zero cells read), %zu column groups\n",
 	    bm->name, bm->rows, bm->cols, bm->cells, bm->groups);
-	printf("  read file %.4f s, parse into the dense matrix %.4f s\n",
-	    bm->read_seconds, bm->parse_seconds);
+	printf("  read and parse (src/io/csv.h) into the dense matrix: %.4f s\n",
+	    bm->parse_seconds);
 	printf("  %-26s %12s %12s %10s %8s  %s\n", "measure", "s per pass",
 	    "us per row", "computed", "status", "mean of computed values");
 	for (which = 0; which < BENCH__MAX; which++) {
@@ -453,12 +469,10 @@ done:
 
 static int
 bench_load(const char *dir, const char *work, const char *file, const char *name,
-    int (*parse)(char *, struct bench_matrix *), struct bench_matrix *m)
+    int (*parse)(const char *, struct bench_matrix *), struct bench_matrix *m)
 {
 	char src[4096], dst[4096];
-	size_t len;
 	double t0, unzip;
-	char *text;
 
 	memset(m, 0, sizeof(*m));
 	m->name = name;
@@ -477,20 +491,13 @@ bench_load(const char *dir, const char *work, const char *file, const char *name
 		printf("%s: decompressed %s with gzip -dc in %.3f s\n", name, src,
 		    unzip);
 	t0 = bench_now();
-	text = bench_read(dst, &len);
-	m->read_seconds = bench_now() - t0;
-	if (text == NULL) {
-		printf("%s: cannot read %s: %s\n", name, dst, strerror(errno));
-		return -1;
-	}
-	t0 = bench_now();
-	if (parse(text, m) != 0) {
+	if (parse(dst, m) != 0) {
 		printf("%s: cannot parse %s\n", name, dst);
-		free(text);
+		free(m->value);
+		free(m->group);
 		return -1;
 	}
 	m->parse_seconds = bench_now() - t0;
-	free(text);
 	return 0;
 }
 
@@ -514,8 +521,7 @@ main(void)
 	    "package ShiftShareSE)\n"
 	    "  trade/world_trade_avg_1998_to_2000.csv.gz (via the R package "
 	    "economiccomplexity)\n"
-	    "parser: a dedicated one in bench/structure.c (the project CSV reader "
-	    "had not landed)\n"
+	    "reader: src/io/csv.h, numbers by text_parse_double()\n"
 	    "for scale: EconGeo (R) needs about 0.04-0.07 s per measure on ADH\n\n",
 	    BENCH_PASSES, dir);
 	if (bench_load(dir, work, "adh/ADH_W_long_nonzero", "ADH (czone x period, SIC)",

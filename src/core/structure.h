@@ -202,8 +202,22 @@ void	structure_location_quotients(const struct structure_values *x,
 	    const struct structure_reference *reference, struct structure_lq *lq,
 	    struct structure_lq_summary *out);
 
-/* Everything the structure report shows for one region and period: what the JSON
- * contract of `wiall structure` prints per period. */
+/* Everything the structure report shows for one region and period. The JSON
+ * contract of `wiall structure` (issue 3) maps onto the records as follows; a
+ * measure whose status is not STRUCTURE_OK prints as null, and its status name
+ * and where-record go into the explanation:
+ *   per period   total, hhi (herfindahl.hhi), hhi_normalised
+ *                (herfindahl.normalised), entropy, unrelated_variety,
+ *                related_variety, krugman, lq (the structure_lq array, sector →
+ *                value)                              — struct structure_profile
+ *   shift_share, shift_share_dynamic: growth, national_share, industry_mix,
+ *                regional_share, net_total_shift     — struct shift_share_components
+ *                (shiftshare.h), in shift_share_result.dunn / shift_share_dynamic.dunn
+ *   esteban_marquillas: competitive, allocation     — struct shift_share_result
+ *   shocks[]: sensitivity, resistance, recovery      — struct shock_result:
+ *                contraction.sensitivity, contraction.performance,
+ *                recovery.performance (shock.h)
+ * Matrix mode computes one profile per row against structure_matrix_reference(). */
 struct variety_groups;
 
 struct structure_profile_input {
