@@ -509,7 +509,7 @@ catalog_json_has(json_t *obj, const char *key)
 /* What each target kind needs and allows (DESIGN.md "Target"). */
 static void
 catalog_json_target_rules(struct catalog_json_reader *r, json_t *v,
-    const char *path, const struct target *t, int polarity)
+    const char *path, const struct target_version *t, int polarity)
 {
 	const char *kind = model_target_kind_names[t->kind];
 	bool value = false, bounds = false, year = false, reference = false;
@@ -577,7 +577,7 @@ catalog_json_target_rules(struct catalog_json_reader *r, json_t *v,
 
 static void
 catalog_json_target(struct catalog_json_reader *r, json_t *v, const char *path,
-    struct target *t, int polarity)
+    struct target_version *t, int polarity)
 {
 	static const char *const fields[] = { "code", "kind", "value", "low",
 	    "high", "year", "reference_region", "note_de", "note_en",
@@ -627,13 +627,13 @@ catalog_json_target_versions(struct catalog_json_reader *r, const char *path,
 	size_t i, j;
 
 	for (i = 0; i < ind->target_count; i++) {
-		const struct target *a = &ind->targets[i];
+		const struct target_version *a = &ind->targets[i];
 
 		if (a->code == NULL)
 			continue;
 		catalog_json_path(item, "%s.targets[%zu]", path, i);
 		for (j = 0; j < i; j++) {
-			const struct target *b = &ind->targets[j];
+			const struct target_version *b = &ind->targets[j];
 
 			if (b->code == NULL || strcmp(a->code, b->code) != 0)
 				continue;
@@ -738,7 +738,7 @@ catalog_json_indicators(struct catalog_json_reader *r, json_t *array)
 			continue;
 		ind->target_count = json_array_size(targets);
 		ind->targets = arena_alloc(&r->out->arena,
-		    (ind->target_count + 1) * sizeof(struct target));
+		    (ind->target_count + 1) * sizeof(struct target_version));
 		for (j = 0; j < ind->target_count; j++) {
 			char base[CATALOG_JSON_PATH_MAX];
 			json_t *t;

@@ -154,7 +154,8 @@ catalog_json_write_array_end(struct catalog_json_writer *w, size_t count)
 }
 
 static void
-catalog_json_write_target(struct catalog_json_writer *w, const struct target *t)
+catalog_json_write_target(struct catalog_json_writer *w,
+    const struct target_version *t)
 {
 	catalog_json_write_string(w, "code", t->code);
 	catalog_json_write_string(w, "kind", model_target_kind_names[t->kind]);

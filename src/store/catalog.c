@@ -363,8 +363,8 @@ store_catalog_save_sectors(struct store_catalog_saver *s,
 	 * changes the depth of children it need not name. */
 	lev = catalog_sql_prepare(s->db, "WITH RECURSIVE depth(id, level) AS ("
 	    "SELECT id, 1 FROM sector WHERE classification_id = ?1 AND "
-	    "parent_id IS NULL UNION ALL SELECT s.id, d.level + 1 FROM sector s "
-	    "JOIN depth d ON s.parent_id = d.id) "
+	    "parent_id IS NULL UNION ALL SELECT s.id, d.level + 1 "
+	    "FROM sector s JOIN depth d ON s.parent_id = d.id) "
 	    "UPDATE sector SET level = (SELECT level FROM depth "
 	    "WHERE depth.id = sector.id) WHERE classification_id = ?1 AND "
 	    "id IN (SELECT id FROM depth) AND level IS DISTINCT FROM "
@@ -612,7 +612,7 @@ store_catalog_compare_codes(const char *a, const char *b)
  * valid_from, valid_to. Returns the row id, 0 if there is none, -1. */
 static int64_t
 store_catalog_read_target(struct store_catalog_saver *s, sqlite3_stmt *sel,
-    struct catalog *c, struct target *t)
+    struct catalog *c, struct target_version *t)
 {
 	int64_t id = 0;
 	int n;
@@ -661,7 +661,7 @@ struct store_catalog_target_sql {
 
 static void
 store_catalog_bind_target(sqlite3_stmt *st, int64_t indicator,
-    const struct target *t, int64_t region, const char *valid_from)
+    const struct target_version *t, int64_t region, const char *valid_from)
 {
 	sqlite3_bind_int64(st, 1, indicator);
 	catalog_sql_bind_text(st, 2, t->code);
@@ -684,9 +684,9 @@ store_catalog_bind_target(sqlite3_stmt *st, int64_t indicator,
 static int
 store_catalog_save_target(struct store_catalog_saver *s,
     struct store_catalog_target_sql *ts, struct catalog *scratch,
-    const struct indicator *ind, int64_t ind_id, const struct target *t)
+    const struct indicator *ind, int64_t ind_id, const struct target_version *t)
 {
-	struct target old;
+	struct target_version old;
 	char code[160], detail[96];
 	const char *from;
 	int64_t region, old_id;

@@ -135,11 +135,11 @@ store_catalog_load_targets(struct db *db, sqlite3_stmt *st, int64_t id,
 
 	sqlite3_bind_int64(st, 1, id);
 	while (rc == 0 && (n = sqlite3_step(st)) == SQLITE_ROW) {
-		struct target *t;
+		struct target_version *t;
 		int kind = 0;
 
 		if (ind->target_count == cap) {
-			struct target *grown;
+			struct target_version *grown;
 
 			cap = cap == 0 ? 4 : cap * 2;
 			grown = arena_alloc(&c->arena, cap * sizeof(*grown));

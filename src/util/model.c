@@ -206,7 +206,7 @@ model_find_shock(const struct catalog *c, const char *code)
 	return NULL;
 }
 
-const struct target *
+const struct target_version *
 model_current_target(const struct indicator *ind, const char *code)
 {
 	size_t i;
@@ -263,7 +263,7 @@ model_compare_sdgs(const void *a, const void *b)
 static int
 model_compare_targets(const void *pa, const void *pb)
 {
-	const struct target *a = pa, *b = pb;
+	const struct target_version *a = pa, *b = pb;
 	int r = strcmp(a->code, b->code);
 
 	if (r != 0)
@@ -352,7 +352,8 @@ model_same_number(bool has_a, double a, bool has_b, double b)
 }
 
 bool
-model_target_same_content(const struct target *a, const struct target *b)
+model_target_same_content(const struct target_version *a,
+    const struct target_version *b)
 {
 	return a->kind == b->kind &&
 	    model_same_number(a->has_value, a->value, b->has_value, b->value) &&

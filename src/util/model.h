@@ -126,10 +126,11 @@ struct goal {
 	enum model_perspective perspective;
 };
 
-/* A target version. The current version has valid_to NULL; a superseded one
- * carries the day it ended. valid_from is NULL only in a file that leaves it to
- * the store (which then uses the day of loading). */
-struct target {
+/* A target version as the catalogue keeps it (core/target.h's struct target
+ * is what the assessment methods read). The current version has valid_to
+ * NULL; a superseded one carries the day it ended. valid_from is NULL only in
+ * a file that leaves it to the store (which then uses the day of loading). */
+struct target_version {
 	const char	*code;		/* tells an indicator's targets apart */
 	enum model_target_kind kind;
 	bool		 has_value, has_low, has_high;
@@ -158,7 +159,7 @@ struct indicator {
 	size_t		 goal_count;
 	const char	**sdgs;		/* "8", "8.5", sorted by number */
 	size_t		 sdg_count;
-	struct target	*targets;	/* by code, then valid_from */
+	struct target_version	*targets;	/* by code, then valid_from */
 	size_t		 target_count;
 	int		 position;
 };
@@ -245,8 +246,8 @@ struct sector		*model_find_sector(const struct classification *cl,
 struct shock	*model_find_shock(const struct catalog *c, const char *code);
 
 /* The current version of a target code (valid_to NULL), or NULL. */
-const struct target	*model_current_target(const struct indicator *ind,
-			    const char *code);
+const struct target_version *model_current_target(const struct indicator *ind,
+	    const char *code);
 
 /* Sorts the lists whose order is not the author's: each indicator's goals,
  * SDGs and targets, each region's aliases, the classifications and the shocks.
@@ -255,8 +256,8 @@ void	model_catalog_canonicalize(struct catalog *c);
 int	model_sdg_compare(const char *a, const char *b);
 /* Compares what a target says (kind, numbers, year, region, notes), not its
  * dates. */
-bool	model_target_same_content(const struct target *a,
-	    const struct target *b);
+bool	model_target_same_content(const struct target_version *a,
+	    const struct target_version *b);
 
 /* A goal tree with each goal's indicators, built over a catalogue (and living
  * in its arena). Children and roots keep the goals' order. */

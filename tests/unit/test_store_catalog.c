@@ -459,7 +459,8 @@ test_lookups_and_tree(void **state)
 
 	load_ok(f, WITH_TARGET(""), "2020-01-01", &rep);
 	store_catalog_report_free(&rep);
-	assert_int_equal(store_catalog_region_id(f->db, "05512000", &id, &e), 1);
+	assert_int_equal(store_catalog_region_id(f->db, "05512000", &id, &e),
+	    1);
 	assert_int_equal(store_catalog_region_id(f->db, "DEA31", &other, &e),
 	    1);
 	assert_true(id == other);
