@@ -11,6 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* With the assessment's target type in the same file: the catalogue's record
+ * names must stay apart from it (the assessment converts one to the other). */
+#include "core/target.h"
 #include "io/catalog_json.h"
 #include "util/buf.h"
 #include "util/error.h"
