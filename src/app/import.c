@@ -21,7 +21,30 @@
 struct import_file {
 	struct import_file_result	*res;
 	crypto_hash_sha256_state	 sha;
+	struct observations_writer	*w;
+	struct diag_list		*diags;
+	const char			*path;
+	int				 status;
+	struct error			*e;
 };
+
+/* A duplicate among rows that waited to be written in bulk. */
+static void
+import_duplicate(void *arg, long line, long column, long long series_id,
+    const char *period)
+{
+	struct import_file *f = arg;
+	char what[512];
+
+	f->res->added--;
+	if (observations_writer_describe(f->w, series_id, what, sizeof(what),
+	    f->e) == -1) {
+		f->status = -1;
+		return;
+	}
+	diag_add(f->diags, f->path, line, column, "duplicate: %s, %s comes a "
+	    "second time in this import", what, period);
+}
 
 static void
 import_hash(const void *data, size_t n, void *arg)
@@ -65,6 +88,18 @@ import_sector(const char *dims, char *out, size_t size)
 }
 
 static int
+import_diag_cmp(const void *a, const void *b)
+{
+	const struct diag *x = a, *y = b;
+
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->column != y->column)
+		return x->column < y->column ? -1 : 1;
+	return 0;
+}
+
+static int
 import_one(struct db *db, struct observations_writer *w, const char *path,
     const struct import_options *opt, struct import_file *f,
     struct import_result *res, struct diag_list *diags, struct error *e)
@@ -76,6 +111,7 @@ import_one(struct db *db, struct observations_writer *w, const char *path,
 	unsigned char digest[crypto_hash_sha256_BYTES];
 	size_t limit = opt->max_problems != 0 ? opt->max_problems :
 	    IMPORT_MAX_PROBLEMS;
+	size_t first_diag = diags->count;
 	int rc, status = 0;
 
 	crypto_hash_sha256_init(&f->sha);
@@ -93,11 +129,21 @@ import_one(struct db *db, struct observations_writer *w, const char *path,
 		status = -1;
 		goto done;
 	}
-	observations_writer_set_batch(w, f->res->batch_id);
+	f->w = w;
+	f->diags = diags;
+	f->path = path;
+	f->status = 0;
+	f->e = e;
+	observations_writer_on_duplicate(w, import_duplicate, f);
+	if (observations_writer_set_batch(w, f->res->batch_id, e) == -1) {
+		status = -1;
+		goto done;
+	}
 	while ((rc = obsfile_next(r, &rec, diags)) == 1) {
 		struct observation_value v;
 		enum observations_put put;
 		long long ind, cls, reg;
+		struct obsfile_pos at;
 		char sector[64];
 		int found;
 
@@ -158,8 +204,10 @@ import_one(struct db *db, struct observations_writer *w, const char *path,
 		v.unit = rec->unit;
 		v.source = rec->source;
 		v.note = rec->note;
+		at = rec->at_period.line == rec->line ? rec->at_period :
+		    rec->at_value;
 		if (observations_writer_put(w, ind, reg, rec->dims, rec->period, &v,
-		    &put, e) == -1) {
+		    at.line, at.column, &put, e) == -1 || f->status == -1) {
 			status = -1;
 			goto done;
 		}
@@ -174,8 +222,6 @@ import_one(struct db *db, struct observations_writer *w, const char *path,
 			f->res->unchanged++;
 			break;
 		default: {
-			struct obsfile_pos at = rec->at_period.line == rec->line ?
-			    rec->at_period : rec->at_value;
 			diag_add(diags, path, at.line, at.column, "duplicate: "
 			    "%s, %s%s%s, %s comes a second time in this import",
 			    rec->indicator, rec->region, rec->dims[0] ? ", " : "",
@@ -183,6 +229,10 @@ import_one(struct db *db, struct observations_writer *w, const char *path,
 			break;
 		}
 		}
+	}
+	if (observations_writer_flush(w, e) == -1 || f->status == -1) {
+		status = -1;
+		goto done;
 	}
 	crypto_hash_sha256_final(&f->sha, digest);
 	import_hex(digest, sizeof(digest), f->res->sha256);
@@ -197,6 +247,12 @@ import_one(struct db *db, struct observations_writer *w, const char *path,
 	    e) == -1)
 		status = -1;
 done:
+	/* Duplicates of bulk-written rows come late: put this file's problems
+	 * in the order of the file. */
+	if (diags->count > first_diag + 1)
+		qsort(diags->items + first_diag, diags->count - first_diag,
+		    sizeof(*diags->items), import_diag_cmp);
+	observations_writer_on_duplicate(w, NULL, NULL);
 	obsfile_close(r);
 	return status;
 }

@@ -229,14 +229,15 @@ cmd_import_exec(struct cmd_context *ctx, int argc, char **argv)
 		goto done;
 	}
 	io.options_text = buf_cstr(&text);
+	diags.limit = io.max_problems != 0 ? io.max_problems : IMPORT_MAX_PROBLEMS;
 	if (import_run(db, (const char *const *)argv + optind,
 	    (size_t)(argc - optind), &io, &res, &diags, &e) == -1) {
 		if (diags.total == 0)
 			fprintf(ctx->err, "wiall import: %s\n", e.message);
 		diag_list_print(&diags, ctx->err);
 		if (res.stopped)
-			fprintf(ctx->err, "wiall import: stopped after %zu "
-			    "problems\n", diags.total);
+			fprintf(ctx->err, "wiall import: stopped reading after "
+			    "%zu problems\n", diags.limit);
 		fprintf(ctx->err, "wiall import: nothing was imported (%zu "
 		    "problem%s)\n", diags.total, diags.total == 1 ? "" : "s");
 		import_result_free(&res);

@@ -438,8 +438,12 @@ obsfile_period(const struct obsfile_reader *r, const char *s, size_t n,
 static bool
 obsfile_missing_token(const char *s, size_t n)
 {
-	return n == 0 || text_equal(s, n, "NA") || text_equal(s, n, ":") ||
-	    text_equal(s, n, ".") || text_equal(s, n, "..");
+	if (n == 0)
+		return true;
+	if (n == 1)
+		return s[0] == ':' || s[0] == '.';
+	return n == 2 && ((s[0] == 'N' && s[1] == 'A') ||
+	    (s[0] == '.' && s[1] == '.'));
 }
 
 /* 1.234 (one dot, then exactly three digits, no comma): a thousand and
@@ -1369,6 +1373,11 @@ obsfile_row_begin(struct obsfile_reader *r, struct diag_list *diags)
 			obsfile_diag(diags, r, r->rec.at_period, "bad period "
 			    "'%.*s': %s", (int)(n > 60 ? 60 : n), s, hint);
 			ok = 0;
+		} else if (n < PERIOD_TEXT_MAX && obsfile_map_find(r,
+		    OBSFILE_SCOPE_PERIOD, NULL, s, n) == NULL &&
+		    period_parse(s, n, &r->row_period) == 0) {
+			memcpy(r->row_period_text, s, n);	/* canonical as is */
+			r->row_period_text[n] = '\0';
 		} else
 			period_format(&r->row_period, r->row_period_text);
 	}
@@ -1460,13 +1469,6 @@ obsfile_row_begin(struct obsfile_reader *r, struct diag_list *diags)
 	return ok;
 }
 
-static int
-obsfile_dim_cmp(const void *a, const void *b)
-{
-	return strcmp(((const struct obsfile_pair *)a)->key,
-	    ((const struct obsfile_pair *)b)->key);
-}
-
 /* Completes r->rec from the row parts, the value in column c and (wide)
  * the parts the column's name gave. Returns 1, or 0 on a problem. */
 static int
@@ -1508,8 +1510,17 @@ obsfile_emit(struct obsfile_reader *r, size_t c, struct diag_list *diags)
 	}
 	for (i = 0; i < r->row_dim_count; i++)
 		dims[nd++] = r->row_dims[i];
-	/* Dimensions, canonical: sorted by key, each key once. */
-	qsort(dims, nd, sizeof(dims[0]), obsfile_dim_cmp);
+	/* Dimensions, canonical: sorted by key (insertion sort: a handful, and
+	 * qsort would allocate), each key once. */
+	for (i = 1; i < nd; i++) {
+		struct obsfile_pair t = dims[i];
+		size_t j = i;
+		while (j > 0 && strcmp(dims[j - 1].key, t.key) > 0) {
+			dims[j] = dims[j - 1];
+			j--;
+		}
+		dims[j] = t;
+	}
 	buf_reset(&r->b_dims);
 	r->rec.at_dims = nd > 0 ? dims[0].at : r->rec.at_value;
 	for (i = 0; i < nd; i++) {
@@ -1520,7 +1531,9 @@ obsfile_emit(struct obsfile_reader *r, size_t c, struct diag_list *diags)
 		}
 		if (i > 0)
 			buf_putc(&r->b_dims, ';');
-		buf_printf(&r->b_dims, "%s=%s", dims[i].key, dims[i].value);
+		buf_puts(&r->b_dims, dims[i].key);
+		buf_putc(&r->b_dims, '=');
+		buf_puts(&r->b_dims, dims[i].value);
 	}
 	r->rec.dims = buf_cstr(&r->b_dims);
 	/* value */

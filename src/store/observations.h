@@ -8,6 +8,7 @@
 #define WIALL_STORE_OBSERVATIONS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "store/db.h"
 #include "util/error.h"
@@ -49,9 +50,10 @@ int	observations_writer_open(struct db *db, struct observations_writer **out,
 	    struct error *e);
 void	observations_writer_close(struct observations_writer *w);
 /* The batch that new and changed rows are recorded under (batches.h);
- * every batch of a run must be newer than any batch before the run. */
-void	observations_writer_set_batch(struct observations_writer *w,
-	    long long batch_id);
+ * every batch of a run must be newer than any batch before the run.
+ * Writes the rows still waiting under the previous batch first. */
+int	observations_writer_set_batch(struct observations_writer *w,
+	    long long batch_id, struct error *e);
 /* Cached lookups; 1 found, 0 unknown, -1 error. classification_id is 0 when
  * the indicator has no sector classification. */
 int	observations_writer_indicator(struct observations_writer *w,
@@ -61,12 +63,27 @@ int	observations_writer_region(struct observations_writer *w,
 	    const char *code_or_alias, long long *id, struct error *e);
 int	observations_writer_sector(struct observations_writer *w,
 	    long long classification_id, const char *code, struct error *e);
+
+/* Called for a duplicate found only when waiting rows are written (rows of
+ * series created in this run wait, so that many go in at once); line and
+ * column are those given to observations_writer_put(). */
+typedef void (*observations_duplicate_fn)(void *arg, long line, long column,
+	    long long series_id, const char *period);
+void	observations_writer_on_duplicate(struct observations_writer *w,
+	    observations_duplicate_fn fn, void *arg);
 /* Writes one observation of the series (indicator, region, dims), creating
- * the series if needed; a changed value or flag adds a revision. */
+ * the series if needed; a changed value or flag adds a revision. *result
+ * NEW may still turn out a duplicate, reported later through the callback
+ * (with line and column). */
 int	observations_writer_put(struct observations_writer *w,
 	    long long indicator_id, long long region_id, const char *dims,
-	    const char *period, const struct observation_value *v,
-	    enum observations_put *result, struct error *e);
+	    const char *period, const struct observation_value *v, long line,
+	    long column, enum observations_put *result, struct error *e);
+/* Writes the waiting rows (before counting, committing or reading). */
+int	observations_writer_flush(struct observations_writer *w, struct error *e);
+/* "indicator, region, dims" of a series, for messages. */
+int	observations_writer_describe(struct observations_writer *w,
+	    long long series_id, char *out, size_t size, struct error *e);
 
 /* ---- reading ----------------------------------------------------------- */
 
