@@ -915,6 +915,12 @@ obsfile_header_sdmx(struct obsfile_reader *r, struct diag_list *diags)
 			role = ROLE_SOURCE;
 		else if (m == NULL && strcmp(n, "COMMENT_OBS") == 0)
 			role = ROLE_NOTE;
+		if (role == ROLE__MAX && m != NULL) {
+			/* A column that only filters (`keep`) is read, not stored. */
+			for (k = 0; k < m->keep_count; k++)
+				if (strcmp(m->keeps[k].column, n) == 0)
+					role = ROLE_IGNORE;
+		}
 		if (role == ROLE__MAX) {
 			if (m != NULL) {
 				obsfile_diag(diags, r, col->at, "column '%s' is "

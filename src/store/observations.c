@@ -314,6 +314,12 @@ observations_writer_close(struct observations_writer *w)
 
 	if (w == NULL)
 		return;
+	/* Rows still waiting are written (errors are lost here: call
+	 * observations_writer_flush() first to see them). */
+	if (w->npending > 0 && w->add_many != NULL) {
+		struct error e;
+		observations_writer_flush(w, &e);
+	}
 	for (i = 0; i < ST__MAX; i++)
 		sqlite3_finalize(w->st[i]);
 	sqlite3_finalize(w->add_many);

@@ -48,6 +48,8 @@ struct observations_writer;
  * reported as duplicates. */
 int	observations_writer_open(struct db *db, struct observations_writer **out,
 	    struct error *e);
+/* Writes what still waits (call observations_writer_flush() before to see
+ * its errors), then frees the writer. */
 void	observations_writer_close(struct observations_writer *w);
 /* The batch that new and changed rows are recorded under (batches.h);
  * every batch of a run must be newer than any batch before the run.
