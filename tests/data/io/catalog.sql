@@ -44,6 +44,7 @@ INSERT INTO sector(id, classification_id, code, name_de, parent_id, level, posit
 INSERT INTO indicator(code, title_de, unit, polarity, classification_id) VALUES
  ('employees_svb', 'Sozialversicherungspflichtig Beschäftigte', 'persons', 1, NULL),
  ('employment_persons', 'Erwerbstätige', 'persons', 1, 1),
+ ('employment_thousand', 'Erwerbstätige (Tausend)', 'thousand persons', 1, 1),
  ('gdp_eur_million', 'Bruttoinlandsprodukt', 'million EUR', 1, NULL),
  ('population_thousand', 'Bevölkerung', 'thousand persons', 0, NULL),
  ('gdp_per_capita_eur', 'BIP je Einwohner', 'EUR', 1, NULL);
