@@ -234,6 +234,8 @@ import_one(struct db *db, struct observations_writer *w, const char *path,
 		status = -1;
 		goto done;
 	}
+	if (rc == -1 && diags->total >= limit)
+		res->stopped = true;
 	crypto_hash_sha256_final(&f->sha, digest);
 	import_hex(digest, sizeof(digest), f->res->sha256);
 	if (f->res->added + f->res->changed == 0) {

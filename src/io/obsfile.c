@@ -1574,6 +1574,11 @@ obsfile_next(struct obsfile_reader *r, struct obsfile_record **out,
 
 	*out = NULL;
 	for (;;) {
+		/* Enough problems reported: a garbage file is not read to its end. */
+		if (diags->limit != 0 && diags->total >= diags->limit) {
+			r->ended = true;
+			return -1;
+		}
 		if (r->row != NULL && r->row_ok) {
 			/* Next value column of this row. */
 			while (r->next_col < r->ncols) {
