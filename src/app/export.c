@@ -114,7 +114,8 @@ export_run(struct db *db, const struct export_options *o, FILE *out,
 	q.to = o->to;
 	if (observations_series(db, &q, export_collect, &keys, e) != 0)
 		goto done;
-	qsort(keys.keys, keys.count, sizeof(*keys.keys), export_key_cmp);
+	if (keys.count > 1)
+		qsort(keys.keys, keys.count, sizeof(*keys.keys), export_key_cmp);
 	s.w = obswrite_begin(out, o->format, (const char *const *)keys.keys,
 	    keys.count);
 	if (observations_query(db, &q, export_row, &s, e) != 0)
