@@ -142,6 +142,7 @@ obsfile_options_free(struct obsfile_options *o)
 		free(o->ignore_columns[i]);
 	free(o->ignore_columns);
 	free(o->indicator);
+	free(o->default_indicator);
 	free(o->region);
 	free(o->unit);
 	free(o->source);
@@ -1094,6 +1095,9 @@ obsfile_header(struct obsfile_reader *r, struct diag_list *diags,
 			    r->cols[r->role_col[ROLE_REGION]].name);
 			return -1;
 		}
+		if (r->role_col[ROLE_INDICATOR] < 0 && !r->fixed_indicator &&
+		    !wide_ind && o->default_indicator != NULL)
+			r->fixed_indicator = o->default_indicator;
 		if (r->role_col[ROLE_INDICATOR] < 0 && !r->fixed_indicator &&
 		    !wide_ind) {
 			obsfile_diag(diags, r, top, "no indicator: the header "
