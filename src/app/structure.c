@@ -489,6 +489,55 @@ app_structure_tally_add(struct app_structure_tally *tally,
 	}
 }
 
+/* When the sectors go over the published totals: the sectors without which
+ * they would meet every total (within the tolerance) are probably parts of
+ * another one, as C of B-E. Appends a sentence naming them to out. */
+static void
+app_structure_inside(struct app_structure_ctx *c, struct buf *out)
+{
+	const struct app_structure_table *t = c->t;
+	struct buf names = BUF_INIT;
+	size_t a, i, j, found = 0;
+
+	for (a = 0; a < c->S; a++) {
+		bool fits = true, any = false;
+		for (i = 0; i <= c->row_count && fits; i++) {
+			size_t region = i < c->row_count ? c->rows[i] : c->reference;
+			if (region == APP_STRUCTURE_NOT_FOUND)
+				continue;
+			for (j = 0; j < c->sel_count && fits; j++) {
+				const struct app_structure_coverage *cov = i <
+				    c->row_count ? &c->r->regions[i].periods[j].coverage :
+				    &c->r->reference_coverage[j];
+				size_t cell = app_structure_cell(t, region, c->sel[j],
+				    a);
+				if (!cov->published ||
+				    cov->sector_sum.status != STRUCTURE_OK)
+					continue;
+				any = true;
+				fits = !t->missing[cell] &&
+				    fabs(cov->published_total - (cov->sector_sum.value -
+				    t->value[cell])) <= c->r->tolerance *
+				    fabs(cov->published_total);
+			}
+		}
+		if (fits && any) {
+			buf_printf(&names, "%s'%s'", found > 0 ? ", " : "",
+			    t->sectors.name[a]);
+			found++;
+		}
+	}
+	if (found == 1)
+		buf_printf(out, " Without %s the sectors meet every published "
+		    "total: it is probably part of another sector.",
+		    buf_cstr(&names));
+	else if (found > 1)
+		buf_printf(out, " Without any one of %s the sectors would meet "
+		    "every published total: one of them is probably part of "
+		    "another sector.", buf_cstr(&names));
+	buf_free(&names);
+}
+
 /* Checks the reported regions and the reference against their published
  * totals in every period, says where the sectors fall short or go over, and
  * decides what the location quotients divide by: the published totals when
@@ -538,14 +587,19 @@ app_structure_check_coverage(struct app_structure_ctx *c)
 		    100 * tally[k].worst, tally[k].worst_region,
 		    tally[k].worst_period);
 	k = STRUCTURE_COVERAGE_EXCESS;
-	if (tally[k].count > 0)
+	if (tally[k].count > 0) {
+		struct buf inside = BUF_INIT;
+		app_structure_inside(c, &inside);
 		app_structure_note(r, "The sectors add up to more than the "
 		    "published all-sector total for %s (%zu of %zu region-periods "
 		    "checked; at most %.1f %%, %s %s): do some sectors contain "
 		    "others (as C is part of B-E)? Leave those out with "
-		    "--exclude-sector.", buf_cstr(&tally[k].regions),
+		    "--exclude-sector.%s", buf_cstr(&tally[k].regions),
 		    tally[k].count, checked, 100 * tally[k].worst,
-		    tally[k].worst_region, tally[k].worst_period);
+		    tally[k].worst_region, tally[k].worst_period,
+		    buf_cstr(&inside));
+		buf_free(&inside);
+	}
 	if (c->reference != APP_STRUCTURE_NOT_FOUND && all && checked > 0 &&
 	    tally[STRUCTURE_COVERAGE_SHORT].count > 0) {
 		basis = APP_STRUCTURE_LQ_PUBLISHED;

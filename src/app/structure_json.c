@@ -106,6 +106,18 @@ app_structure_json_text(struct json_writer *w, const char *key, const char *s)
 		app_structure_json_string(w->out, s);
 }
 
+size_t
+app_structure_json_number_text(double v, char *out, size_t size)
+{
+	int n;
+
+	if (v == trunc(v) && fabs(v) < 9007199254740992.0) {
+		n = snprintf(out, size, "%.0f", v == 0 ? 0.0 : v);
+		return n < 0 ? 0 : (size_t)n;
+	}
+	return text_format_double(v, out, size);
+}
+
 static void
 app_structure_json_number(struct json_writer *w, const char *key, double v)
 {
@@ -116,7 +128,7 @@ app_structure_json_number(struct json_writer *w, const char *key, double v)
 		buf_puts(w->out, "null");
 		return;
 	}
-	text_format_double(v, num, sizeof(num));
+	app_structure_json_number_text(v, num, sizeof(num));
 	buf_puts(w->out, num);
 }
 
