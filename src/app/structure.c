@@ -424,6 +424,33 @@ app_structure_prepare_references(struct app_structure_ctx *c, bool published)
 	free(compensation);
 }
 
+/* S_i of every selected period, for tables, charts and checks. */
+static void
+app_structure_reference_shares(struct app_structure_ctx *c)
+{
+	struct app_structure_report *r = c->r;
+	struct structure_measure total;
+	double *share = xcalloc(c->S + 1, sizeof(*share));
+	size_t j, i;
+
+	r->reference_share = arena_alloc(&r->arena, (c->sel_count * c->S + 1) *
+	    sizeof(*r->reference_share));
+	for (j = 0; j < c->sel_count; j++) {
+		const char *name = c->period_names[c->sel[j]];
+		structure_shares(&c->ref_values[c->sel[j]], share, &total);
+		total.where.reference = true;
+		for (i = 0; i < c->S; i++) {
+			struct app_structure_value *v =
+			    &r->reference_share[j * c->S + i];
+			if (total.status == STRUCTURE_OK)
+				app_structure_value_ok(v, share[i]);
+			else
+				app_structure_value_of(c, v, &total, NULL, 0, name);
+		}
+	}
+	free(share);
+}
+
 /* ---- coverage and the location quotients' totals ------------------------- */
 
 static void
@@ -1059,6 +1086,7 @@ app_structure_run(struct db *db, const struct app_structure_options *opt,
 	out->lq_basis = app_structure_check_coverage(&c);
 	app_structure_prepare_references(&c, out->lq_basis ==
 	    APP_STRUCTURE_LQ_PUBLISHED);
+	app_structure_reference_shares(&c);
 	c.workspace = xcalloc(VARIETY_WORKSPACE(t.groups.count) + 1,
 	    sizeof(*c.workspace));
 	for (i = 0; i < c.row_count; i++) {

@@ -227,6 +227,9 @@ struct app_structure_report {
 
 	const char			**periods;	/* chronological */
 	size_t				 period_count;
+	/* The reference's sector shares S_i per period: period_count rows of
+	 * sector_count (the column sums' shares in matrix mode). */
+	struct app_structure_value	*reference_share;
 	/* The reference's own coverage per period (NULL for column sums). */
 	struct app_structure_coverage	*reference_coverage;
 

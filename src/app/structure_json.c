@@ -212,7 +212,8 @@ app_structure_json_coverage(struct json_writer *w, const char *key,
 
 static void
 app_structure_json_period(struct json_writer *w,
-    const struct app_structure_report *r, const struct app_structure_period *p)
+    const struct app_structure_report *r, const struct app_structure_period *p,
+    const struct app_structure_value *reference_share)
 {
 	struct json_missing m = { 0 };
 	struct buf key = BUF_INIT;
@@ -245,6 +246,14 @@ app_structure_json_period(struct json_writer *w,
 		buf_reset(&key);
 		buf_printf(&key, "share.%s", r->sectors[i]);
 		app_structure_json_value(w, r->sectors[i], &p->share[i], &m,
+		    buf_cstr(&key));
+	}
+	app_structure_json_close(w, '}');
+	app_structure_json_open(w, "reference_share", '{');
+	for (i = 0; i < r->sector_count; i++) {
+		buf_reset(&key);
+		buf_printf(&key, "reference_share.%s", r->sectors[i]);
+		app_structure_json_value(w, r->sectors[i], &reference_share[i], &m,
 		    buf_cstr(&key));
 	}
 	app_structure_json_close(w, '}');
@@ -369,7 +378,8 @@ app_structure_json_region(struct json_writer *w,
 	app_structure_json_reference(w, r);
 	app_structure_json_open(w, "periods", '[');
 	for (j = 0; j < r->period_count; j++)
-		app_structure_json_period(w, r, &g->periods[j]);
+		app_structure_json_period(w, r, &g->periods[j],
+		    &r->reference_share[j * r->sector_count]);
 	app_structure_json_close(w, ']');
 	if (g->has_span)
 		app_structure_json_span(w, r, &g->span);

@@ -7,7 +7,8 @@
  *     "periods": [ { "period", "total", "hhi", "hhi_normalised", "entropy",
  *                    "unrelated_variety", "related_variety", "krugman",
  *                    "lq": { sector: value }, "share": { sector: value },
- *                    "hhi_equivalent", "nonzero_sectors", "coverage" } ],
+ *                    "hhi_equivalent", "reference_share", "nonzero_sectors",
+ *                    "coverage" } ],
  *     with a span (--from/--to):
  *     "shift_share": { "from", "to", "growth", "national_share",
  *                      "industry_mix", "regional_share", "net_total_shift" },

@@ -478,6 +478,25 @@ app_structure_tree_visit(struct app_structure_tree *tr, size_t s, int depth)
 			app_structure_tree_visit(tr, c, depth + 1);
 }
 
+/* The sectors compared at tr->level, in the classification's order. */
+static void
+app_structure_tree_cut(struct app_structure_tree *tr)
+{
+	const struct classification *cl = tr->cl;
+	size_t i;
+
+	tr->cut_count = 0;
+	if (tr->total != APP_STRUCTURE_NOT_FOUND &&
+	    tr->level > cl->sectors[tr->total].level) {
+		for (i = 0; i < cl->sector_count; i++)
+			if (tr->parent[i] == tr->total)
+				app_structure_tree_visit(tr, i, 0);
+	} else
+		for (i = 0; i < cl->sector_count; i++)
+			if (tr->parent[i] == APP_STRUCTURE_NOT_FOUND)
+				app_structure_tree_visit(tr, i, 0);
+}
+
 static bool
 app_structure_tree_ancestor(const struct app_structure_tree *tr, size_t a,
     size_t s)
@@ -535,15 +554,20 @@ app_structure_choose_classified(const struct app_structure_options *opt,
 		    cl->code, max_level);
 		goto done;
 	}
-	if (tr.total != APP_STRUCTURE_NOT_FOUND &&
-	    tr.level > cl->sectors[tr.total].level) {
-		for (i = 0; i < cl->sector_count; i++)
-			if (tr.parent[i] == tr.total)
-				app_structure_tree_visit(&tr, i, 0);
-	} else
-		for (i = 0; i < cl->sector_count; i++)
-			if (tr.parent[i] == APP_STRUCTURE_NOT_FOUND)
-				app_structure_tree_visit(&tr, i, 0);
+	/* Without --level, the coarsest level (from the default down) at which
+	 * the data have figures. */
+	for (;;) {
+		size_t notes = t->note_count;
+		app_structure_tree_cut(&tr);
+		for (k = 0; k < tr.cut_count; k++)
+			if (tr.has_data[tr.cut[k]])
+				break;
+		if (k < tr.cut_count || opt->level > 0 || tr.level >= max_level)
+			break;
+		while (t->note_count > notes)	/* the notes of that level */
+			free(t->notes[--t->note_count]);
+		tr.level++;
+	}
 
 	/* The compared sectors with data, in the classification's order. */
 	for (k = 0; k < tr.cut_count; k++) {
