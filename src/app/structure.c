@@ -276,7 +276,10 @@ app_structure_choose_regions(struct app_structure_ctx *c, struct error *e)
 		if (c->reference == region)
 			return error_set(e, "'%s' cannot be its own reference",
 			    o->region);
-	} else if (t->reference_default != NULL) {
+		if (o->column_sums)
+			return error_set(e, "a reference region or the column "
+			    "sums, not both");
+	} else if (t->reference_default != NULL && !o->column_sums) {
 		k = app_structure_find_region(t, t->reference_default);
 		if (k == APP_STRUCTURE_NOT_FOUND)
 			app_structure_note(c->r, "The indicator's reference region "

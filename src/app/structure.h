@@ -84,6 +84,8 @@ struct app_structure_options {
 	 * regions of the input are left out of the sums). An explicit reference
 	 * is not itself a row of the matrix. */
 	const char	*reference;
+	bool		 column_sums;	/* the column sums even where the indicator
+					 * names a reference region */
 
 	/* Periods: one (period), a span (from and/or to: every period inside,
 	 * and shift-share and the portfolio from its first to its last), or

@@ -568,6 +568,10 @@ app_structure_choose_classified(const struct app_structure_options *opt,
 			free(t->notes[--t->note_count]);
 		tr.level++;
 	}
+	if (opt->level == 0 && tr.level > (tr.total != APP_STRUCTURE_NOT_FOUND ?
+	    cl->sectors[tr.total].level + 1 : 1))
+		app_structure_table_note(t, "Compared at level %d of %s, the "
+		    "coarsest with figures.", tr.level, cl->code);
 
 	/* The compared sectors with data, in the classification's order. */
 	for (k = 0; k < tr.cut_count; k++) {

@@ -21,7 +21,7 @@ enum {
 	OPT_INDICATOR = 256, OPT_BY, OPT_LEVEL, OPT_INPUT, OPT_REGION,
 	OPT_REFERENCE, OPT_PERIOD, OPT_FROM, OPT_TO, OPT_GROUPS, OPT_BASE,
 	OPT_SHOCK, OPT_NO_REGISTERED, OPT_EXCLUDE_SECTOR, OPT_EXCLUDE_REGION,
-	OPT_TOLERANCE, OPT_FORMAT,
+	OPT_TOLERANCE, OPT_FORMAT, OPT_COLUMN_SUMS,
 	/* how to read a file, as in `wiall import` */
 	OPT_FILE_FORMAT, OPT_DELIMITER, OPT_DECIMAL, OPT_INDICATOR_COLUMN,
 	OPT_REGION_COLUMN, OPT_PERIOD_COLUMN, OPT_DIM_COLUMN, OPT_IGNORE_COLUMN,
@@ -36,6 +36,7 @@ static const struct option cmd_structure_options[] = {
 	{ "input", required_argument, NULL, OPT_INPUT },
 	{ "region", required_argument, NULL, OPT_REGION },
 	{ "reference", required_argument, NULL, OPT_REFERENCE },
+	{ "column-sums", no_argument, NULL, OPT_COLUMN_SUMS },
 	{ "period", required_argument, NULL, OPT_PERIOD },
 	{ "from", required_argument, NULL, OPT_FROM },
 	{ "to", required_argument, NULL, OPT_TO },
@@ -65,6 +66,18 @@ static const struct option cmd_structure_options[] = {
 	{ "mapping", required_argument, NULL, OPT_MAPPING },
 	{ NULL, 0, NULL, 0 }
 };
+
+/* The long name of option value c, for messages. */
+static const char *
+cmd_structure_option_name(int c)
+{
+	const struct option *o;
+
+	for (o = cmd_structure_options; o->name != NULL; o++)
+		if (o->val == c)
+			return o->name;
+	return "?";
+}
 
 static int
 cmd_structure_pick(const char *s, const char *const *names, int n)
@@ -159,7 +172,7 @@ cmd_structure_reader(struct cmd_context *ctx, int c, const char *arg,
 		    OBSFILE_SCOPE_REGION : c == OPT_MAP_PERIOD ?
 		    OBSFILE_SCOPE_PERIOD : OBSFILE_SCOPE_DIM, arg, &e) == -1) {
 			cmd_usage_error(&cmd_structure_entry, ctx, "--%s %s",
-			    cmd_structure_options[c - 256].name, e.message);
+			    cmd_structure_option_name(c), e.message);
 			return -1;
 		}
 		break;
@@ -177,7 +190,7 @@ cmd_structure_reader(struct cmd_context *ctx, int c, const char *arg,
 	return 0;
 bad:
 	cmd_usage_error(&cmd_structure_entry, ctx, "--%s '%s': see 'wiall "
-	    "structure --help'", cmd_structure_options[c - 256].name, arg);
+	    "structure --help'", cmd_structure_option_name(c), arg);
 	return -1;
 }
 
@@ -735,6 +748,9 @@ cmd_structure_exec(struct cmd_context *ctx, int argc, char **argv)
 		case OPT_REFERENCE:
 			o.reference = optarg;
 			break;
+		case OPT_COLUMN_SUMS:
+			o.column_sums = true;
+			break;
 		case OPT_PERIOD:
 			o.period = optarg;
 			break;
@@ -906,6 +922,7 @@ const struct cmd_entry cmd_structure_entry = {
 	    "  --reference R            the reference (default: the indicator's\n"
 	    "                           reference region, else the column sums of\n"
 	    "                           the regions, the region included)\n"
+	    "  --column-sums            the column sums even so\n"
 	    "  --period P               one period (default: all)\n"
 	    "  --from P0, --to P1       the periods P0..P1, with shift-share and\n"
 	    "                           the portfolio from P0 to P1\n"
