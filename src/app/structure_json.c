@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/text.h"
 #include "util/xalloc.h"
 
 #define JSON_MAX_DEPTH 16
@@ -111,11 +110,24 @@ app_structure_json_number_text(double v, char *out, size_t size)
 {
 	int n;
 
+	int prec;
+
 	if (v == trunc(v) && fabs(v) < 9007199254740992.0) {
 		n = snprintf(out, size, "%.0f", v == 0 ? 0.0 : v);
 		return n < 0 ? 0 : (size_t)n;
 	}
-	return text_format_double(v, out, size);
+	/* A double whose shortest decimal has k <= 15 digits rounds to the
+	 * same k digits at 15 (%g drops the zeros): so 15 digits, else 16,
+	 * else 17 (which always reads back). Three tries instead of up to 17
+	 * is what makes large reports fast. */
+	for (prec = 15; prec <= 17; prec++) {
+		n = snprintf(out, size, "%.*g", prec, v);
+		if (n < 0)
+			return 0;
+		if (prec == 17 || strtod(out, NULL) == v)
+			break;
+	}
+	return (size_t)n;
 }
 
 static void
