@@ -126,4 +126,21 @@ run "$WIALL" structure --input "$T" --region A --reference N --from 2001 --forma
 is "$RC" 0 "a span of one period"
 is "$(jget - shift_share/growth <<<"$OUT")" null "shift-share needs two periods: null"
 is "$(jget - shift_share/unavailable/growth/status <<<"$OUT")" too_few_periods "status too_few_periods"
+printf 'region,period,sector,value\nR,2020,A,-5\nR,2020,B,20\nQ,2020,A,10\nQ,2020,B,10\n' >"$TMP/neg.csv"
+run "$WIALL" structure --input "$TMP/neg.csv" --region R --reference Q --format json
+is "$RC" 0 "a negative employment figure: computed, with statuses"
+is "$(jget - periods/0/unavailable/hhi/status <<<"$OUT")" negative "HHI null, status negative"
+like "$(jget - periods/0/unavailable/hhi/reason <<<"$OUT")" "negative.*sector A" "naming the sector"
+
+# A sector that was 0 at the start (METHODS §3.6): its RS term is its change,
+# Esteban-Marquillas is not computed, and the note says so.
+printf 'region,period,sector,value\nR,2000,A,0\nR,2000,B,20\nR,2001,A,5\nR,2001,B,20\nQ,2000,A,10\nQ,2000,B,10\nQ,2001,A,10\nQ,2001,B,10\n' >"$TMP/zs.csv"
+run "$WIALL" structure --input "$TMP/zs.csv" --region R --reference Q --from 2000 --to 2001 --format json
+is "$RC" 0 "a sector starting at zero"
+is "$(jget - zero_start_sectors <<<"$OUT")" A "is named"
+# growth 25 - 20 = 5; g = 0: NS = 0, IM = 0, RS = (5 - 0) + (20 - 20) = 5.
+close - shift_share/regional_share 5 1e-12 "RS takes its whole change (5)" <<<"$OUT"
+is "$(jget - esteban_marquillas/unavailable/competitive/status <<<"$OUT")" zero_start \
+    "Esteban-Marquillas: null, status zero_start"
+like "$(jget - notes <<<"$OUT")" "R had nothing in A in 2000" "the note explains"
 done_testing
