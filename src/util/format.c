@@ -61,11 +61,47 @@ format_group(struct buf *out, const char *digits, const char *lang,
 	}
 }
 
+/* Rounds the decimal text of a number to `decimals` places, half away from
+ * zero (kaufmännisches Runden, DIN 1333), in place. `digits` holds
+ * [-]D+.D+ with at least decimals + 1 fraction digits. glibc prints the
+ * exact binary value, so the first dropped digit decides: >= 5 means the
+ * value is at least half a unit away, and it rounds up. (printf's own
+ * rounding would send exact ties such as 0.125 or 2.5 to even.) */
+static void
+format_round_text(char *digits, int decimals)
+{
+	char *dot = strchr(digits, '.'), *p, *start;
+	bool up;
+
+	if (dot == NULL)
+		return;
+	up = dot[decimals + 1] >= '5';
+	dot[decimals == 0 ? 0 : decimals + 1] = '\0';
+	if (!up)
+		return;
+	start = digits[0] == '-' ? digits + 1 : digits;
+	for (p = digits + strlen(digits) - 1; p >= start; p--) {
+		if (*p == '.')
+			continue;
+		if (*p != '9') {
+			(*p)++;
+			return;
+		}
+		*p = '0';
+	}
+	/* 9.99 became 0.00: one more digit in front. */
+	memmove(start + 1, start, strlen(start) + 1);
+	*start = '1';
+}
+
 static void
 format_number_signed(struct buf *out, double v, int decimals,
     const char *lang, bool force_sign)
 {
-	/* 1e308 with ten decimals needs 309 + 11 characters. */
+	/* 1e308 with 50 fraction digits needs 309 + 51 characters. Forty
+	 * digits beyond the kept ones are exact; a run of forty 9s that the
+	 * last printed digit could round into the decision digit does not
+	 * occur in the values we show. */
 	char digits[400];
 
 	if (!isfinite(v)) {
@@ -76,7 +112,8 @@ format_number_signed(struct buf *out, double v, int decimals,
 		decimals = 0;
 	if (decimals > 10)
 		decimals = 10;
-	snprintf(digits, sizeof(digits), "%.*f", decimals, v);
+	snprintf(digits, sizeof(digits) - 1, "%.*f", decimals + 40, v);
+	format_round_text(digits, decimals);
 	format_group(out, digits, lang, force_sign);
 }
 

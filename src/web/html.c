@@ -114,9 +114,14 @@ html_escape(struct buf *out, const char *str, size_t n)
 				goto bad;
 			cp = (cp << 6) | (s[i + k] & 0x3f);
 		}
-		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) ||
-		    cp == 0xfffe || cp == 0xffff)
+		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
 			goto bad;
+		if (cp == 0xfffe || cp == 0xffff) {
+			/* Well-formed but not allowed in XML: one U+FFFD. */
+			buf_append(out, str + start, i - start);
+			buf_puts(out, replacement);
+			start = i + len;
+		}
 		i += len;
 		continue;
 bad:
