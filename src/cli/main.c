@@ -5,13 +5,14 @@
 #include <string.h>
 
 #include "cli/cmd.h"
-
-#define WIALL_VERSION "0.1.0"
+#include "util/version.h"
 
 extern const struct cmd_entry cmd_init_entry;
+extern const struct cmd_entry cmd_serve_entry;
 
 static const struct cmd_entry *const commands[] = {
 	&cmd_init_entry,
+	&cmd_serve_entry,
 	NULL
 };
 
