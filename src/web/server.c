@@ -380,6 +380,11 @@ server_answer(void *cls, struct MHD_Connection *conn, const char *url,
 		    strlen(length) || strlen(length) > 15 ||
 		    (size_t)atoll(length) > srv->cfg->body_limit))
 			return server_respond(sr, url, method, 413);
+		/* RFC 9112 §3.2: a server MUST answer 400 to an HTTP/1.1
+		 * request without Host (MHD lets it through). */
+		if (strcmp(version, MHD_HTTP_VERSION_1_1) == 0 &&
+		    server_header(conn, "Host") == NULL)
+			return server_respond(sr, url, method, 400);
 		if (server_method(method) == HTTP_OTHER)
 			return server_respond(sr, url, method, 0);
 		return MHD_YES;
