@@ -282,7 +282,7 @@ server_send(struct server_request *sr, const struct http_request *req,
 			server_add_header(r, "Access-Control-Expose-Headers",
 			    "ETag, Last-Modified");
 	}
-	if (req->lang_switched && resp->status < 400) {
+	if (req->lang_switched) {
 		snprintf(cookie, sizeof(cookie), "lang=%s; Path=/; "
 		    "Max-Age=31536000; SameSite=Lax", req->lang);
 		server_add_header(r, "Set-Cookie", cookie);

@@ -1,6 +1,6 @@
 /* Writes a page with one chart of every kind (German, with a target, a
  * projection, gaps and a <script> in a label) for a person or the browser
- * test to look at: chart_gallery OUT.html [CSS-HREF]. */
+ * test to look at: chart_gallery OUT.html [CSS-HREF [JS-HREF]]. */
 #include <math.h>
 #include <stdio.h>
 
@@ -60,7 +60,7 @@ main(int argc, char **argv)
 	size_t i;
 
 	if (argc < 2) {
-		fprintf(stderr, "usage: chart_gallery OUT.html [CSS-HREF]\n");
+		fprintf(stderr, "usage: chart_gallery OUT.html [CSS-HREF [JS-HREF]]\n");
 		return 2;
 	}
 	html_init(&h, &b);
@@ -75,6 +75,12 @@ main(int argc, char **argv)
 		html_void(&h, HTML_LINK);
 		html_attr(&h, HTML_ATTR_REL, "stylesheet");
 		html_attr(&h, HTML_ATTR_HREF, argv[2]);
+	}
+	if (argc > 3) {
+		html_open(&h, HTML_SCRIPT);
+		html_attr(&h, HTML_ATTR_SRC, argv[3]);
+		html_attr(&h, HTML_ATTR_DEFER, NULL);
+		html_close(&h);
 	}
 	html_close(&h);
 	html_open(&h, HTML_BODY);

@@ -12,10 +12,15 @@
 		return cell.textContent.trim();
 	}
 
+	function isMissing(row, index) {
+		var cell = row.cells[index];
+		return !cell || cell.classList.contains("missing");
+	}
+
 	function compare(a, b) {
 		var an = typeof a === "number", bn = typeof b === "number";
 		if (an && bn) return a - b;
-		if (an) return -1;	/* numbers before missing values */
+		if (an) return -1;
 		if (bn) return 1;
 		return String(a).localeCompare(String(b), document.documentElement.lang);
 	}
@@ -26,7 +31,10 @@
 		var descending = th.getAttribute("aria-sort") === "ascending";
 		var rows = Array.prototype.slice.call(body.rows);
 		rows.sort(function (r1, r2) {
-			var c = compare(cellValue(r1, index), cellValue(r2, index));
+			/* Missing values go last in either direction. */
+			var m1 = isMissing(r1, index), m2 = isMissing(r2, index), c;
+			if (m1 || m2) return m1 === m2 ? 0 : (m1 ? 1 : -1);
+			c = compare(cellValue(r1, index), cellValue(r2, index));
 			return descending ? -c : c;
 		});
 		rows.forEach(function (r) { body.appendChild(r); });
