@@ -8,13 +8,19 @@
 #include "util/xalloc.h"
 #include "web/api.h"
 #include "web/assets.h"
+#include "web/dash.h"
 #include "web/router.h"
 
 extern const struct embedded_file web_assets[];
 
-/* Every page and endpoint. Pages that show the catalogue come when the
- * catalogue store exists; until then only what can honestly be served. */
+/* Every page and endpoint. */
 static const struct route site_routes[] = {
+	{ "/",			dash_overview },
+	{ "/goals/{}",		dash_goal },
+	{ "/indicators/{}",	dash_indicator },
+	{ "/api/v1/indicators",	dash_api_indicators },
+	{ "/api/v1/indicators/{}", dash_api_indicator },
+	{ "/api/v1/indicators/{}/observations", dash_api_observations },
 	{ "/assets/{}",		assets_handle },
 	{ "/healthz",		api_health },
 	{ "/api/v1/health",	api_health },
