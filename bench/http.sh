@@ -3,15 +3,15 @@
 # s, default 30) against `wiall serve` and, in the same run, nginx serving the
 # same bytes as static files. Prints requests/s, p50/p99 latency, errors, and
 # the server's resident memory before, during and after the load.
-# Targets now: an embedded asset and the API index (rendered per request);
-# the overview and an indicator page join when those pages exist.
+# Targets: the overview and an indicator page (rendered per request from the
+# database: tests/data/web's catalogue and observations), and an embedded asset.
 set -u
 cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build}
 WIALL=${WIALL:-$PWD/$BUILD/wiall}
 SECONDS_RUN=${BENCH_SECONDS:-30}
 WORK="$PWD/$BUILD/bench-work/http"
-rm -rf "$WORK"; mkdir -p "$WORK/nginx/html/api/v1" "$WORK/nginx/tmp" "$WORK/nginx/logs"
+rm -rf "$WORK"; mkdir -p "$WORK/nginx/html/indicators" "$WORK/nginx/tmp" "$WORK/nginx/logs"
 
 for tool in wrk nginx curl; do
 	command -v "$tool" >/dev/null 2>&1 || { echo "http: $tool not installed, skipped"; exit 0; }
@@ -26,6 +26,8 @@ rss_kb() {	# the resident set of a process, in KiB
 }
 
 "$WIALL" --db "$WORK/w.db" init >/dev/null
+"$WIALL" --db "$WORK/w.db" catalog load tests/data/web/catalog.json >/dev/null
+"$WIALL" --db "$WORK/w.db" import tests/data/web/observations.csv >/dev/null
 "$WIALL" --db "$WORK/w.db" serve --listen 127.0.0.1:0 --threads 2 \
     --access-log off >"$WORK/serve.out" 2>"$WORK/serve.err" &
 WIALL_PID=$!
@@ -45,7 +47,8 @@ BASE=$(sed -n 's|^wiall: serving \(http://[^/]*\)/.*|\1|p' "$WORK/serve.out")
 
 # The same bytes for nginx, as files.
 curl -s "$BASE/assets/style.css" >"$WORK/nginx/html/style.css"
-curl -s "$BASE/api/v1/" >"$WORK/nginx/html/api/v1/index.json"
+curl -s "$BASE/" >"$WORK/nginx/html/index.html"
+curl -s "$BASE/indicators/unemployment" >"$WORK/nginx/html/indicators/unemployment.html"
 NGINX_PORT=$(free_port)
 USER_LINE=""
 [ "$(id -u)" -eq 0 ] && USER_LINE="user root;"
@@ -62,12 +65,12 @@ http {
 	fastcgi_temp_path $WORK/nginx/tmp/fastcgi;
 	uwsgi_temp_path $WORK/nginx/tmp/uwsgi;
 	scgi_temp_path $WORK/nginx/tmp/scgi;
-	types { text/css css; application/json json; }
+	types { text/css css; text/html html; }
 	keepalive_requests 1000000;
 	server {
 		listen 127.0.0.1:$NGINX_PORT;
 		root $WORK/nginx/html;
-		location = /api/v1/ { try_files /api/v1/index.json =404; default_type application/json; }
+		location /indicators/ { try_files \$uri.html =404; }
 	}
 }
 CONF
@@ -102,10 +105,12 @@ run_wrk() {	# run_wrk LABEL URL [PID to sample]
 }
 
 rss_before=$(rss_kb "$WIALL_PID")
+run_wrk "wiall  / (overview)" "$BASE/" "$WIALL_PID"
+run_wrk "nginx  / (saved file)" "http://127.0.0.1:$NGINX_PORT/"
+run_wrk "wiall  /indicators/unemployment" "$BASE/indicators/unemployment" "$WIALL_PID"
+run_wrk "nginx  /indicators/unemployment" "http://127.0.0.1:$NGINX_PORT/indicators/unemployment"
 run_wrk "wiall  /assets/style.css" "$BASE/assets/style.css" "$WIALL_PID"
 run_wrk "nginx  /style.css" "http://127.0.0.1:$NGINX_PORT/style.css"
-run_wrk "wiall  /api/v1/ (rendered)" "$BASE/api/v1/" "$WIALL_PID"
-run_wrk "nginx  /api/v1/ (file)" "http://127.0.0.1:$NGINX_PORT/api/v1/"
 sleep 1
 rss_after=$(rss_kb "$WIALL_PID")
 echo "wiall resident memory: before ${rss_before} KiB, during $(paste -sd/ "$WORK/rss-during") KiB, after ${rss_after} KiB"
