@@ -22,11 +22,14 @@
 #include <time.h>
 
 #include "store/db.h"
+#include "store/freshness.h"
 #include "util/buf.h"
 #include "util/xalloc.h"
+#include "web/cache.h"
 #include "web/http.h"
 #include "web/lang.h"
 #include "web/page.h"
+#include "web/router.h"
 
 /* Sent with every answer, errors included. No inline script or style is
  * allowed; the SVG charts use presentation attributes, not style. */
@@ -37,8 +40,18 @@
 
 struct server {
 	const struct server_config	*cfg;
-	pthread_key_t			 db_key;	/* per-thread struct db */
+	pthread_key_t			 thread_key;	/* struct server_thread */
 };
+
+/* What each worker thread keeps for itself: its read-only connection
+ * (SQLite connections are not shared between threads, SQLITE_OPEN_NOMUTEX)
+ * and its cache of rendered pages. Freed when the thread ends. */
+struct server_thread {
+	struct db	*db;
+	struct cache	*cache;
+};
+
+#define SERVER_CACHE_ENTRIES	32
 
 /* One request's state, kept by MHD for us between calls (con_cls). */
 struct server_request {
@@ -115,30 +128,73 @@ server_parse_listen(const char *text, struct sockaddr_storage *out,
 }
 
 static void
-server_db_destroy(void *p)
+server_thread_destroy(void *p)
 {
-	db_close(p);
+	struct server_thread *t = p;
+
+	db_close(t->db);
+	cache_free(t->cache);
+	free(t);
 }
 
-/* The calling worker's read-only connection, opened on first use. SQLite
- * connections are not shared between threads (SQLITE_OPEN_NOMUTEX). */
+static struct server_thread *
+server_thread(struct server *srv)
+{
+	struct server_thread *t = pthread_getspecific(srv->thread_key);
+
+	if (t == NULL) {
+		t = xcalloc(1, sizeof(*t));
+		t->cache = cache_new(SERVER_CACHE_ENTRIES);
+		pthread_setspecific(srv->thread_key, t);
+	}
+	return t;
+}
+
+/* The calling worker's read-only connection, opened on first use. */
 static struct db *
 server_database(void *arg, struct error *e)
 {
 	struct server_request *sr = arg;
 	struct server *srv = sr->srv;
-	struct db *db = pthread_getspecific(srv->db_key);
+	struct server_thread *t = server_thread(srv);
 
-	if (db != NULL)
-		return db;
+	if (t->db != NULL)
+		return t->db;
 	if (srv->cfg->db_path == NULL) {
 		error_set(e, "no database configured");
 		return NULL;
 	}
-	if (db_open(srv->cfg->db_path, DB_READ_ONLY, &db, e) == -1)
+	if (db_open(srv->cfg->db_path, DB_READ_ONLY, &t->db, e) == -1)
 		return NULL;
-	pthread_setspecific(srv->db_key, db);
-	return db;
+	return t->db;
+}
+
+/* Pages (not assets, not the API, whose answers depend on the query) are
+ * rendered once per language and data version in each thread; the cache
+ * key is "lang path". Returns true and fills resp on a hit; otherwise sets
+ * *key and *version for server_cache_store (key "" when not cacheable). */
+static bool
+server_cache_lookup(struct server_request *sr, const struct http_request *req,
+    struct http_response *resp, char key[600], long long *version)
+{
+	struct server_thread *t;
+	struct error e;
+	struct db *db;
+
+	key[0] = '\0';
+	if ((req->method != HTTP_GET && req->method != HTTP_HEAD) ||
+	    router_is_api(req->path) || strncmp(req->path, "/assets/", 8) == 0 ||
+	    strlen(req->path) > 500)
+		return false;
+	db = server_database(sr, &e);
+	if (db == NULL || freshness_version(db, version, &e) == -1)
+		return false;
+	t = server_thread(sr->srv);
+	snprintf(key, 600, "%s %s", req->lang, req->path);
+	if (!cache_get(t->cache, key, *version, resp))
+		return false;
+	http_conditional(req, resp);
+	return true;
 }
 
 static const char *
@@ -314,6 +370,8 @@ server_respond(struct server_request *sr, const char *url, const char *method,
 	struct http_response resp;
 	const char *query_lang;
 	enum MHD_Result rc;
+	char key[600] = "";
+	long long version = 0;
 
 	memset(&req, 0, sizeof(req));
 	req.method = server_method(method);
@@ -332,8 +390,11 @@ server_respond(struct server_request *sr, const char *url, const char *method,
 	http_response_init(&resp);
 	if (status != 0)
 		page_error(&req, &resp, status, NULL);
-	else
+	else if (!server_cache_lookup(sr, &req, &resp, key, &version)) {
 		site_handle(&req, &resp);
+		if (key[0] != '\0' && resp.status == 200)
+			cache_put(server_thread(srv)->cache, key, version, &resp);
+	}
 	rc = server_send(sr, &req, &resp);
 	http_response_free(&resp);
 	return rc;
@@ -430,7 +491,7 @@ server_run(const struct server_config *cfg, struct error *e)
 			return -1;
 		db_close(check);
 	}
-	if (pthread_key_create(&srv.db_key, server_db_destroy) != 0) {
+	if (pthread_key_create(&srv.thread_key, server_thread_destroy) != 0) {
 		error_set(e, "cannot create the thread key");
 		goto done;
 	}
@@ -482,13 +543,13 @@ server_run(const struct server_config *cfg, struct error *e)
 	    sig == SIGINT ? "SIGINT" : "SIGTERM");
 	rc = 0;
 done:
-	/* Stops the threads; their database connections close with them. */
+	/* Stops the threads; their connections and caches go with them. */
 	if (d != NULL)
 		MHD_stop_daemon(d);
 	if (masked)
 		pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (key)
-		pthread_key_delete(srv.db_key);
+		pthread_key_delete(srv.thread_key);
 	if (cfg->access_log != NULL)
 		fflush(cfg->access_log);
 	return rc;

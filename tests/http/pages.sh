@@ -117,6 +117,18 @@ like "$BODY" '"status": 400' "as JSON"
 fetch "$BASE/api/v1/indicators/nope/observations"
 is "$STATUS" 404 "an unknown indicator's observations are 404"
 
+# Pages are cached per thread while the data stay the same: a new import
+# must show at once (the cache keys on SQLite's data_version).
+for i in 1 2 3 4 5 6; do fetch "$BASE/"; done
+like "$BODY" "8,7${NB}%" "before the import: 8,7 % (2022)"
+printf 'indicator,region,period,value,flag\nunemployment,05512000,2023,8.1,\n' >"$TMP/more.csv"
+"$WIALL" --db "$TMP/w.db" import "$TMP/more.csv" >/dev/null
+ok $? "an import while the server runs"
+for i in 1 2 3 4 5 6; do
+	fetch "$BASE/"
+	like "$BODY" "8,1${NB}%</td><td>2023</td>" "after the import, request $i shows 8,1 % (2023)"
+done
+
 stop_server
 is "$SERVER_RC" 0 "the server stops cleanly"
 done_testing
