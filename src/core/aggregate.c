@@ -123,6 +123,7 @@ aggregate_values(const struct aggregate_spec *spec, const double *const *child,
     const double *w, size_t k, size_t n, double availability, double *out,
     struct error *e)
 {
+	enum aggregate_method method = spec->method;
 	double p = spec->power;
 	size_t i, j;
 
@@ -130,30 +131,26 @@ aggregate_values(const struct aggregate_spec *spec, const double *const *child,
 		if (!(w[j] >= 0.0) || isinf(w[j]))
 			return error_set(e, "child %zu: weight %g is not a "
 			    "non-negative number", j + 1, w[j]);
-	if (spec->method == AGGREGATE_COPELAND)
+	if (method == AGGREGATE_COPELAND)
 		return aggregate_copeland(child, w, k, n, availability, out);
-	if (spec->method == AGGREGATE_GENMEAN && p == 0.0) {
-		struct aggregate_spec g = { AGGREGATE_GMEAN, 0.0 };
-
-		return aggregate_values(&g, child, w, k, n, availability, out, e);
-	}
+	if (method == AGGREGATE_GENMEAN && p == 0.0)
+		method = AGGREGATE_GMEAN;
+	/* One pass per row over its few children: plain sums (a handful of
+	 * terms, not the "many cells" of METHODS §1). */
 	for (i = 0; i < n; i++) {
-		struct aggregate_sum num = { 0, 0 }, den = { 0, 0 };
-		double total;
+		double num = 0.0, den = 0.0, wsum = 0.0;
+		size_t present = 0;
 
-		if (!aggregate_available(child, w, k, i, availability)) {
-			out[i] = NAN;
-			continue;
-		}
 		for (j = 0; j < k; j++) {
 			double x = child[j][i];
 
 			if (isnan(x))
 				continue;
-			switch (spec->method) {
+			present++;
+			wsum += w[j];
+			switch (method) {
 			case AGGREGATE_AMEAN:
-				aggregate_add(&num, w[j] * x);
-				aggregate_add(&den, w[j]);
+				num += w[j] * x;
 				break;
 			case AGGREGATE_GMEAN:
 				if (!(x > 0.0))
@@ -161,42 +158,43 @@ aggregate_values(const struct aggregate_spec *spec, const double *const *child,
 					    "geometric mean of a value <= 0 (%g): "
 					    "normalise to a positive range, e.g. "
 					    "min-max onto [1, 100]", i + 1, j + 1, x);
-				aggregate_add(&num, w[j] * log(x));
-				aggregate_add(&den, w[j]);
+				num += w[j] * log(x);
 				break;
 			case AGGREGATE_HMEAN:
 				if (!(x > 0.0))
 					return error_set(e, "row %zu, child %zu: "
 					    "harmonic mean of a value <= 0 (%g)",
 					    i + 1, j + 1, x);
-				aggregate_add(&num, w[j]);
-				aggregate_add(&den, w[j] / x);
+				den += w[j] / x;
 				break;
 			case AGGREGATE_GENMEAN:
 				if (x < 0.0 || (p < 0.0 && x == 0.0))
 					return error_set(e, "row %zu, child %zu: "
 					    "generalised mean (p = %g) of the value %g",
 					    i + 1, j + 1, p, x);
-				aggregate_add(&num, w[j] * pow(x, p));
-				aggregate_add(&den, w[j]);
+				num += w[j] * pow(x, p);
 				break;
 			default:
 				return error_set(e, "unknown aggregation method");
 			}
 		}
-		total = aggregate_total(&den);
-		switch (spec->method) {
+		if (present == 0 || !(wsum > 0.0) || (availability >= 0.0 &&
+		    (double)present / (double)k < availability)) {
+			out[i] = NAN;
+			continue;
+		}
+		switch (method) {
 		case AGGREGATE_AMEAN:
-			out[i] = aggregate_total(&num) / total;
+			out[i] = num / wsum;
 			break;
 		case AGGREGATE_GMEAN:
-			out[i] = exp(aggregate_total(&num) / total);
+			out[i] = exp(num / wsum);
 			break;
 		case AGGREGATE_HMEAN:
-			out[i] = aggregate_total(&num) / total;
+			out[i] = wsum / den;
 			break;
 		default:
-			out[i] = pow(aggregate_total(&num) / total, 1.0 / p);
+			out[i] = pow(num / wsum, 1.0 / p);
 			break;
 		}
 	}

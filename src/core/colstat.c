@@ -38,24 +38,44 @@ colstat_sum(const double *x, size_t n)
 }
 
 double
+colstat_mean_count(const double *x, size_t n, size_t *count)
+{
+	double s = 0.0, c = 0.0;
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++) {
+		double v = x[i], t;
+
+		if (isnan(v))
+			continue;
+		k++;
+		t = s + v;
+		if (fabs(s) >= fabs(v))
+			c += (s - t) + v;
+		else
+			c += (v - t) + s;
+		s = t;
+	}
+	if (count != NULL)
+		*count = k;
+	return k == 0 ? NAN : (s + c) / (double)k;
+}
+
+double
 colstat_mean(const double *x, size_t n)
 {
-	size_t k = colstat_count(x, n);
-
-	if (k == 0)
-		return NAN;
-	return colstat_sum(x, n) / (double)k;
+	return colstat_mean_count(x, n, NULL);
 }
 
 double
 colstat_sd(const double *x, size_t n)
 {
 	double mean, s = 0.0, c = 0.0;
-	size_t i, k = colstat_count(x, n);
+	size_t i, k;
 
+	mean = colstat_mean_count(x, n, &k);
 	if (k < 2)
 		return NAN;
-	mean = colstat_mean(x, n);
 	for (i = 0; i < n; i++) {
 		double d, v, t;
 

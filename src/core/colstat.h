@@ -17,6 +17,8 @@ size_t	colstat_count(const double *x, size_t n);
 double	colstat_sum(const double *x, size_t n);
 /* Mean of the present values; NAN when none is present. */
 double	colstat_mean(const double *x, size_t n);
+/* The same, also giving the number of present values (count may be NULL). */
+double	colstat_mean_count(const double *x, size_t n, size_t *count);
 /* Sample standard deviation (divisor n - 1) of the present values; NAN for < 2. */
 double	colstat_sd(const double *x, size_t n);
 /* Smallest and largest present value; -1 when none is present. */
