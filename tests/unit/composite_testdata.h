@@ -19,7 +19,7 @@ struct testdata_table {
 	char	**cell;		/* rows x cols, row by row */
 };
 
-static size_t
+static inline size_t
 testdata_split(struct arena *a, char *line, char **out, size_t max)
 {
 	size_t n = 0;
@@ -56,7 +56,7 @@ testdata_split(struct arena *a, char *line, char **out, size_t max)
 	return n;
 }
 
-static int
+static inline int
 testdata_read(struct arena *a, const char *path, struct testdata_table *t)
 {
 	FILE *fp = fopen(path, "r");
@@ -96,7 +96,7 @@ testdata_read(struct arena *a, const char *path, struct testdata_table *t)
 	return 0;
 }
 
-static long
+static inline long
 testdata_column(const struct testdata_table *t, const char *name)
 {
 	size_t j;
@@ -107,7 +107,7 @@ testdata_column(const struct testdata_table *t, const char *name)
 	return -1;
 }
 
-static const char *
+static inline const char *
 testdata_cell(const struct testdata_table *t, size_t row, const char *name)
 {
 	long j = testdata_column(t, name);
@@ -115,7 +115,7 @@ testdata_cell(const struct testdata_table *t, size_t row, const char *name)
 	return j < 0 ? "" : t->cell[row * t->cols + (size_t)j];
 }
 
-static double
+static inline double
 testdata_number(const char *s)
 {
 	return s[0] == '\0' || strcmp(s, "NA") == 0 ? NAN : strtod(s, NULL);
@@ -131,7 +131,7 @@ struct testdata_coin {
 	const char			**denominator_code;
 };
 
-static int
+static inline int
 testdata_asem(struct arena *a, const char *group_column, struct testdata_coin *c)
 {
 	struct testdata_table meta, data;
@@ -218,7 +218,7 @@ testdata_asem(struct arena *a, const char *group_column, struct testdata_coin *c
 	return 0;
 }
 
-static long
+static inline long
 testdata_unit(const struct testdata_coin *c, const char *code)
 {
 	size_t i;
