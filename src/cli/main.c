@@ -9,9 +9,11 @@
 #define WIALL_VERSION "0.1.0"
 
 extern const struct cmd_entry cmd_init_entry;
+extern const struct cmd_entry cmd_index_entry;
 
 static const struct cmd_entry *const commands[] = {
 	&cmd_init_entry,
+	&cmd_index_entry,
 	NULL
 };
 

@@ -14,6 +14,7 @@
 #include "core/aggregate.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <string.h>
 
 const char *const aggregate_method_names[AGGREGATE__MAX] = {
@@ -54,6 +55,23 @@ static double
 aggregate_total(const struct aggregate_sum *a)
 {
 	return a->s + a->c;
+}
+
+static int
+aggregate_fail(size_t *bad_row, size_t row, struct error *e, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static int
+aggregate_fail(size_t *bad_row, size_t row, struct error *e, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (bad_row != NULL)
+		*bad_row = row;
+	va_start(ap, fmt);
+	error_vset(e, fmt, ap);
+	va_end(ap);
+	return -1;
 }
 
 /* Whether row i has enough present children; counts them into *present. */
@@ -121,7 +139,7 @@ aggregate_copeland(const double *const *child, const double *w, size_t k,
 int
 aggregate_values(const struct aggregate_spec *spec, const double *const *child,
     const double *w, size_t k, size_t n, double availability, double *out,
-    struct error *e)
+    size_t *bad_row, struct error *e)
 {
 	enum aggregate_method method = spec->method;
 	double p = spec->power;
@@ -154,24 +172,24 @@ aggregate_values(const struct aggregate_spec *spec, const double *const *child,
 				break;
 			case AGGREGATE_GMEAN:
 				if (!(x > 0.0))
-					return error_set(e, "row %zu, child %zu: "
-					    "geometric mean of a value <= 0 (%g): "
-					    "normalise to a positive range, e.g. "
-					    "min-max onto [1, 100]", i + 1, j + 1, x);
+					return aggregate_fail(bad_row, i, e, "child "
+					    "%zu: geometric mean of a value <= 0 "
+					    "(%g): normalise to a positive range, "
+					    "e.g. min-max onto [1, 100]", j + 1, x);
 				num += w[j] * log(x);
 				break;
 			case AGGREGATE_HMEAN:
 				if (!(x > 0.0))
-					return error_set(e, "row %zu, child %zu: "
-					    "harmonic mean of a value <= 0 (%g)",
-					    i + 1, j + 1, x);
+					return aggregate_fail(bad_row, i, e, "child "
+					    "%zu: harmonic mean of a value <= 0 "
+					    "(%g)", j + 1, x);
 				den += w[j] / x;
 				break;
 			case AGGREGATE_GENMEAN:
 				if (x < 0.0 || (p < 0.0 && x == 0.0))
-					return error_set(e, "row %zu, child %zu: "
-					    "generalised mean (p = %g) of the value %g",
-					    i + 1, j + 1, p, x);
+					return aggregate_fail(bad_row, i, e, "child "
+					    "%zu: generalised mean (p = %g) of the "
+					    "value %g", j + 1, p, x);
 				num += w[j] * pow(x, p);
 				break;
 			default:

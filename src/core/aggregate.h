@@ -33,9 +33,10 @@ int	aggregate_method_parse(const char *name, enum aggregate_method *method);
  * into out[0..n). A row whose share of present children is below `availability`
  * (negative: no threshold), or with no present child of positive weight, is
  * missing. Returns -1 with the reason when the method cannot compute (a value
- * <= 0 for the geometric or harmonic mean, a negative weight...). */
+ * <= 0 for the geometric or harmonic mean, a negative weight...); the row at
+ * fault goes to *bad_row (may be NULL). */
 int	aggregate_values(const struct aggregate_spec *spec, const double *const *child,
 	    const double *w, size_t k, size_t n, double availability, double *out,
-	    struct error *e);
+	    size_t *bad_row, struct error *e);
 
 #endif

@@ -345,7 +345,7 @@ composite_run_after_screening(const struct composite_hierarchy *h,
     const struct composite_result *base, struct composite_result *r,
     struct error *e)
 {
-	size_t m = h->n_indicators, nk = base->n_kept, k, i, reference = 0;
+	size_t m = h->n_indicators, nk = base->n_kept, k, i, reference = 0, bad;
 	const double *weight = s->weight != NULL ? s->weight : h->weight;
 
 	r->n_kept = nk;
@@ -407,11 +407,18 @@ composite_run_after_screening(const struct composite_hierarchy *h,
 		}
 		if (s->availability != NULL)
 			availability = s->availability[h->level[k]];
+		bad = nk;
 		if (aggregate_values(&s->aggregate, r->child_column,
 		    r->child_weight, count, nk, availability,
-		    r->aggregated + (k - m) * nk, e) < 0)
+		    r->aggregated + (k - m) * nk, &bad, e) < 0) {
+			if (bad < nk && d->unit != NULL)
+				return error_prefix(e, "aggregate %s (%s), unit %s",
+				    h->code[k],
+				    aggregate_method_names[s->aggregate.method],
+				    d->unit[r->kept[bad]]);
 			return error_prefix(e, "aggregate %s (%s)", h->code[k],
 			    aggregate_method_names[s->aggregate.method]);
+		}
 	}
 
 	/* METHODS §4.9: descending, ties take the minimum rank. */

@@ -468,7 +468,7 @@ test_aggregations_by_hand(void **state)
 
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		assert_int_equal(aggregate_values(&cases[i].s, child, w, 3, 3, -1,
-		    out, &e), 0);
+		    out, NULL, &e), 0);
 		assert_vector(out, cases[i].want, 3, 1e-12);
 	}
 	/* Availability threshold 0.5: unit 3 has 1 of 3 children: missing. */
@@ -495,9 +495,9 @@ test_copeland_by_hand(void **state)
 	double out[3];
 	struct error e;
 
-	assert_int_equal(aggregate_values(&s, child, eq, 3, 3, -1, out, &e), 0);
+	assert_int_equal(aggregate_values(&s, child, eq, 3, 3, -1, out, NULL, &e), 0);
 	assert_vector(out, want1, 3, 0);
-	assert_int_equal(aggregate_values(&s, child, w2, 3, 3, -1, out, &e), 0);
+	assert_int_equal(aggregate_values(&s, child, w2, 3, 3, -1, out, NULL, &e), 0);
 	assert_vector(out, want2, 3, 0);
 }
 
@@ -513,13 +513,13 @@ test_aggregate_statuses(void **state)
 	double out[2];
 	struct error e;
 
-	assert_int_equal(aggregate_values(&g, child, w, 2, 2, -1, out, &e), -1);
+	assert_int_equal(aggregate_values(&g, child, w, 2, 2, -1, out, NULL, &e), -1);
 	assert_non_null(strstr(e.message, "<= 0"));
-	assert_int_equal(aggregate_values(&h, child, w, 2, 2, -1, out, &e), -1);
-	assert_int_equal(aggregate_values(&m, child, w, 2, 2, -1, out, &e), 0);
+	assert_int_equal(aggregate_values(&h, child, w, 2, 2, -1, out, NULL, &e), -1);
+	assert_int_equal(aggregate_values(&m, child, w, 2, 2, -1, out, NULL, &e), 0);
 	assert_close(out[0], 1, 0);
 	assert_true(isnan(out[1]));
-	assert_int_equal(aggregate_values(&m, child, bad, 2, 2, -1, out, &e), -1);
+	assert_int_equal(aggregate_values(&m, child, bad, 2, 2, -1, out, NULL, &e), -1);
 }
 
 /* ---- the pipeline on tiny data ------------------------------------------- */
