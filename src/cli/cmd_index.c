@@ -207,14 +207,29 @@ index_parse(struct cmd_context *ctx, int argc, char **argv, const char *sub,
 	return CMD_OK;
 }
 
+/* The shortest text that reads back to v, in plain decimals for magnitudes
+ * people read that way (100, not 1e+02), else with an exponent. Missing values
+ * print as an empty field. */
 static void
 index_number(FILE *fp, double v)
 {
 	char buf[64];
+	int p;
 
 	if (isnan(v))
 		return;
-	text_format_double(v, buf, sizeof(buf));
+	for (p = 1; p <= 17; p++) {
+		snprintf(buf, sizeof(buf), "%.*g", p, v);
+		if (strtod(buf, NULL) == v)
+			break;
+	}
+	if (strchr(buf, 'e') != NULL && fabs(v) >= 1e-5 && fabs(v) < 1e15) {
+		for (p = 0; p <= 25; p++) {
+			snprintf(buf, sizeof(buf), "%.*f", p, v);
+			if (strtod(buf, NULL) == v)
+				break;
+		}
+	}
 	fputs(buf, fp);
 }
 
