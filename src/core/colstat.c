@@ -14,26 +14,15 @@ colstat_count(const double *x, size_t n)
 	return k;
 }
 
-/* Neumaier's variant of Kahan summation: the running compensation also catches the
- * case where the new term is larger than the sum so far. */
 double
 colstat_sum(const double *x, size_t n)
 {
 	double s = 0.0, c = 0.0;
 	size_t i;
 
-	for (i = 0; i < n; i++) {
-		double v = x[i], t;
-
-		if (isnan(v))
-			continue;
-		t = s + v;
-		if (fabs(s) >= fabs(v))
-			c += (s - t) + v;
-		else
-			c += (v - t) + s;
-		s = t;
-	}
+	for (i = 0; i < n; i++)
+		if (!isnan(x[i]))
+			colstat_add(&s, &c, x[i]);
 	return s + c;
 }
 
@@ -44,17 +33,10 @@ colstat_mean_count(const double *x, size_t n, size_t *count)
 	size_t i, k = 0;
 
 	for (i = 0; i < n; i++) {
-		double v = x[i], t;
-
-		if (isnan(v))
+		if (isnan(x[i]))
 			continue;
 		k++;
-		t = s + v;
-		if (fabs(s) >= fabs(v))
-			c += (s - t) + v;
-		else
-			c += (v - t) + s;
-		s = t;
+		colstat_add(&s, &c, x[i]);
 	}
 	if (count != NULL)
 		*count = k;
@@ -77,18 +59,12 @@ colstat_sd(const double *x, size_t n)
 	if (k < 2)
 		return NAN;
 	for (i = 0; i < n; i++) {
-		double d, v, t;
+		double d;
 
 		if (isnan(x[i]))
 			continue;
 		d = x[i] - mean;
-		v = d * d;
-		t = s + v;
-		if (s >= v)
-			c += (s - t) + v;
-		else
-			c += (v - t) + s;
-		s = t;
+		colstat_add(&s, &c, d * d);
 	}
 	return sqrt((s + c) / (double)(k - 1));
 }

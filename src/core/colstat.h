@@ -13,7 +13,18 @@ struct colstat_pair {
 };
 
 size_t	colstat_count(const double *x, size_t n);
-/* Neumaier-compensated sum of the present values (0 when none is present). */
+/* One step of compensated summation (METHODS §1): *s + v into *s and the exact
+ * rounding error of that addition (Knuth's TwoSum, no branch) into *c; the total
+ * is *s + *c, Neumaier's result. Inline: it sits in the innermost loops. */
+static inline void
+colstat_add(double *s, double *c, double v)
+{
+	double t = *s + v, bp = t - *s;
+
+	*c += (*s - (t - bp)) + (v - bp);
+	*s = t;
+}
+/* Compensated sum of the present values (0 when none is present). */
 double	colstat_sum(const double *x, size_t n);
 /* Mean of the present values; NAN when none is present. */
 double	colstat_mean(const double *x, size_t n);

@@ -346,16 +346,29 @@ composite_run_after_screening(const struct composite_hierarchy *h,
     struct error *e)
 {
 	size_t m = h->n_indicators, nk = base->n_kept, k, i, reference = 0, bad;
+	bool reuse;
 	const double *weight = s->weight != NULL ? s->weight : h->weight;
 
 	r->n_kept = nk;
 	r->kept = base->kept;
 
-	/* METHODS §4.5 */
+	/* METHODS §4.5. The check before treatment depends only on the screened
+	 * values and the limits: where base already found an indicator passing
+	 * (or too short, or constant) with the same limits, that holds here too,
+	 * whatever winmax is, and the values stay as they are. */
+	reuse = base != r && base->treated_with_limits && s->treat &&
+	    base->treat_skew_limit == s->treatment.skew_limit &&
+	    base->treat_kurtosis_limit == s->treatment.kurtosis_limit;
 	for (k = 0; k < m; k++) {
 		const double *x = base->screened + k * nk;
 
-		if (s->treat) {
+		if (reuse && base->treatment[k].outcome != TREAT_WINSORISED &&
+		    base->treatment[k].outcome != TREAT_LOG) {
+			memcpy(r->treated + k * nk, x, nk * sizeof(double));
+			memset(r->treated_point + k * nk, TREAT_POINT_NONE, nk);
+			r->treatment[k] = base->treatment[k];
+			r->treatment[k].checks = 1;
+		} else if (s->treat) {
 			treat_column(&s->treatment, x, nk, r->treated + k * nk,
 			    r->treated_point + k * nk, &r->treatment[k],
 			    r->index_scratch);
@@ -366,6 +379,10 @@ composite_run_after_screening(const struct composite_hierarchy *h,
 			r->treatment[k].n = colstat_count(x, nk);
 		}
 	}
+
+	r->treated_with_limits = s->treat;
+	r->treat_skew_limit = s->treatment.skew_limit;
+	r->treat_kurtosis_limit = s->treatment.kurtosis_limit;
 
 	/* METHODS §4.6 */
 	if (s->normalise.method == NORMALISE_DIST2REF) {

@@ -118,6 +118,11 @@ struct composite_result {
 	struct treat_info	*treatment;	/* per indicator */
 	unsigned char		*treated_point;	/* kept x indicators: enum treat_point */
 	size_t			 imputed_count;
+	/* The limits the treatment stage was computed with (treated_with_limits
+	 * false: not treated). Replications reuse the verdict on indicators that
+	 * pass as screened: it does not depend on winmax. */
+	bool			 treated_with_limits;
+	double			 treat_skew_limit, treat_kurtosis_limit;
 	/* scratch */
 	size_t			*kept_store;
 	struct colstat_pair	*pairs;

@@ -54,12 +54,21 @@ normalise_values(const struct normalise_spec *spec,
 	double min = 0, max = 0, mean, sd, ref, target, lo, hi;
 	size_t i, k;
 
-	for (i = 0; i < n; i++)
-		out[i] = isnan(x[i]) ? NAN : d * x[i];
-	k = colstat_count(out, n);
+	k = 0;
+	for (i = 0; i < n; i++) {
+		double z = d * x[i];
+
+		out[i] = z;
+		if (isnan(z))
+			continue;
+		if (k == 0 || z < min)
+			min = z;
+		if (k == 0 || z > max)
+			max = z;
+		k++;
+	}
 	if (k == 0)
 		return error_set(e, "%s: no values to normalise", code);
-	colstat_range(out, n, &min, &max);
 
 	switch (spec->method) {
 	case NORMALISE_NONE:

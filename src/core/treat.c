@@ -27,19 +27,6 @@ const char *const treat_outcome_names[TREAT__MAX] = {
 	"passed", "winsorised", "log", "too few values", "not computable"
 };
 
-/* Compensated accumulation of one term. */
-static void
-treat_add(double *s, double *c, double v)
-{
-	double t = *s + v;
-
-	if (fabs(*s) >= fabs(v))
-		*c += (*s - t) + v;
-	else
-		*c += (v - t) + *s;
-	*s = t;
-}
-
 int
 treat_skew_kurtosis(const double *x, size_t n, double *skew, double *kurtosis)
 {
@@ -61,7 +48,7 @@ treat_skew_kurtosis(const double *x, size_t n, double *skew, double *kurtosis)
 		/* Squares and fourth powers are all positive: no cancellation,
 		 * a plain sum is accurate to n eps. Cubes cancel: compensated. */
 		s2 += d2;
-		treat_add(&s3, &c3, d2 * d);
+		colstat_add(&s3, &c3, d2 * d);
 		s4 += d2 * d2;
 	}
 	s3 += c3;

@@ -473,7 +473,7 @@ test_aggregations_by_hand(void **state)
 	}
 	/* Availability threshold 0.5: unit 3 has 1 of 3 children: missing. */
 	assert_int_equal(aggregate_values(&cases[0].s, child, w, 3, 3, 0.5, out,
-	    &e), 0);
+	    NULL, &e), 0);
 	assert_true(isnan(out[2]));
 	assert_close(out[0], 2.75, 1e-12);
 }
