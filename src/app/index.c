@@ -198,6 +198,15 @@ index_load(const struct index_options *o, struct arena *a,
 			m->availability[level] = o->availability;
 		s->availability = m->availability;
 	}
+	if (o->equal_weights) {
+		size_t k;
+
+		/* METHODS §4.7: equal weights, 1 for every node. */
+		m->weight = arena_alloc(a, m->h.n_nodes * sizeof(double));
+		for (k = 0; k < m->h.n_nodes; k++)
+			m->weight[k] = 1.0;
+		s->weight = m->weight;
+	}
 	composite_result_init(&m->result, a, &m->h, m->d.n_units);
 	return 0;
 }
@@ -390,7 +399,8 @@ index_start_draws(const struct index_model *m, struct index_vary *v, size_t n,
 		sets = arena_alloc(a, v[i].input.n_alternatives * sizeof(double *));
 		for (j = 0; j < v[i].input.n_alternatives; j++)
 			sets[j] = arena_alloc(a, m->h.n_nodes * sizeof(double));
-		uncertainty_noisy_weights(&m->h, m->h.weight, v[i].levels,
+		uncertainty_noisy_weights(&m->h, m->spec.weight != NULL ?
+		    m->spec.weight : m->h.weight, v[i].levels,
 		    v[i].n_levels, v[i].factor, v[i].input.n_alternatives, g, sets);
 		v[i].input.weights = (const double *const *)sets;
 	}

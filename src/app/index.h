@@ -29,6 +29,7 @@ struct index_options {
 	const char		*normalise;	/* "minmax:0,100", ... */
 	const char		*aggregate;	/* "amean", "genmean:2", ... */
 	double			 availability;	/* < 0: no threshold */
+	bool			 equal_weights;	/* ignore iMeta's Weight column */
 };
 
 void	index_options_default(struct index_options *o);
@@ -40,6 +41,7 @@ struct index_model {
 	struct composite_spec		 spec;
 	struct composite_result		 result;
 	double				*availability;
+	double				*weight;	/* equal weights, if asked */
 };
 
 /* Parses "minmax[:l,u]", "zscore[:m,s]", "dist2max", "dist2ref:UNIT[,cap]",

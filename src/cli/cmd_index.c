@@ -33,7 +33,7 @@ enum {
 	OPT_DATA = 256, OPT_META, OPT_DENOMINATE, OPT_IMPUTE, OPT_GROUP,
 	OPT_SCREEN, OPT_TREAT, OPT_WINMAX, OPT_NORMALISE, OPT_AGGREGATE,
 	OPT_AVAILABILITY, OPT_STAGE, OPT_FORMAT, OPT_RUNS, OPT_SEED, OPT_RNG,
-	OPT_VARY, OPT_THREADS
+	OPT_VARY, OPT_THREADS, OPT_WEIGHTS
 };
 
 static const struct option index_long_options[] = {
@@ -55,6 +55,7 @@ static const struct option index_long_options[] = {
 	{ "rng", required_argument, NULL, OPT_RNG },
 	{ "vary", required_argument, NULL, OPT_VARY },
 	{ "threads", required_argument, NULL, OPT_THREADS },
+	{ "weights", required_argument, NULL, OPT_WEIGHTS },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -183,6 +184,16 @@ index_parse(struct cmd_context *ctx, int argc, char **argv, const char *sub,
 				return cmd_usage_error(&cmd_index_entry, ctx,
 				    "at most 32 --vary");
 			c->vary[c->n_vary++] = optarg;
+			break;
+		case OPT_WEIGHTS:
+			if (strcmp(optarg, "equal") == 0)
+				c->o.equal_weights = true;
+			else if (strcmp(optarg, "meta") == 0)
+				c->o.equal_weights = false;
+			else
+				return cmd_usage_error(&cmd_index_entry, ctx,
+				    "--weights %s: meta (iMeta's Weight) or equal",
+				    optarg);
 			break;
 		case OPT_THREADS:
 			if (index_count(optarg, 1, 1024, &v) < 0)
@@ -577,6 +588,7 @@ const struct cmd_entry cmd_index_entry = {
 	    "copeland\n"
 	    "  --availability SHARE   an aggregate needs this share of its "
 	    "children\n"
+	    "  --weights meta|equal   iMeta's Weight column (default) or all 1\n"
 	    "build:\n"
 	    "  --stage STAGE          raw, denominated, imputed, screened, treated,\n"
 	    "                         normalised, aggregated (default: uCode, one\n"

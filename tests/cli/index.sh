@@ -99,4 +99,15 @@ is "$OUT" "uCode,T,Rank
 Y,75,1
 Z,50,2
 X,25,3" "by hand: min-max with direction, mean, ranks"
+run "$WIALL" index build --data "$TMP/data.csv" --meta "$TMP/meta.csv" --weights equal
+is "$RC" 0 "--weights equal"
+printf 'Level,iCode,Direction,Weight,Parent,Type\n1,A,1,3,T,Indicator\n1,B,-1,1,T,Indicator\n2,T,,1,,Aggregate\n' >"$TMP/meta.csv"
+run "$WIALL" index build --data "$TMP/data.csv" --meta "$TMP/meta.csv"
+# weights 3 and 1: T = (3 A + B)/4 = (0 + 50)/4, (150 + 100)/4, (300 + 0)/4
+is "$OUT" "uCode,T,Rank
+Z,75,1
+Y,62.5,2
+X,12.5,3" "by hand: iMeta's weights 3 and 1"
+run "$WIALL" index build --data "$TMP/data.csv" --meta "$TMP/meta.csv" --weights equal
+is "$(printf '%s\n' "$OUT" | sed -n 2p)" "Y,75,1" "--weights equal ignores them"
 done_testing
