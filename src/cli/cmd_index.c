@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "app/index.h"
+#include "app/index_weights.h"
 #include "io/csv.h"
 #include "util/text.h"
 
@@ -25,6 +26,7 @@ struct index_cli {
 	long long		 seed;
 	enum rng_kind		 rng;
 	int			 threads;
+	const char		*weights;	/* ahp:FILE or budget:FILE */
 	const char		*vary[32];
 	size_t			 n_vary;
 };
@@ -186,14 +188,18 @@ index_parse(struct cmd_context *ctx, int argc, char **argv, const char *sub,
 			c->vary[c->n_vary++] = optarg;
 			break;
 		case OPT_WEIGHTS:
+			c->weights = NULL;
 			if (strcmp(optarg, "equal") == 0)
 				c->o.equal_weights = true;
 			else if (strcmp(optarg, "meta") == 0)
 				c->o.equal_weights = false;
+			else if (strncmp(optarg, "ahp:", 4) == 0 ||
+			    strncmp(optarg, "budget:", 7) == 0)
+				c->weights = optarg;
 			else
 				return cmd_usage_error(&cmd_index_entry, ctx,
-				    "--weights %s: meta (iMeta's Weight) or equal",
-				    optarg);
+				    "--weights %s: meta (iMeta's Weight), equal, "
+				    "ahp:FILE or budget:FILE", optarg);
 			break;
 		case OPT_THREADS:
 			if (index_count(optarg, 1, 1024, &v) < 0)
@@ -545,6 +551,21 @@ cmd_index_exec(struct cmd_context *ctx, int argc, char **argv)
 		rc = CMD_FAIL;
 		goto done;
 	}
+	if (c.weights != NULL) {
+		struct index_weights_report rep;
+		size_t i;
+
+		if (index_weights_load(&m, c.weights, &a, &rep, &e) < 0) {
+			fprintf(ctx->err, "wiall index %s: %s\n", sub, e.message);
+			rc = CMD_FAIL;
+			goto done;
+		}
+		for (i = 0; i < rep.n; i++)
+			if (rep.inconsistent[i])
+				fprintf(ctx->err, "wiall index: warning: the AHP "
+				    "judgements for %s are inconsistent (CR = %.3f >= "
+				    "0.1): revisit them\n", rep.parent[i], rep.cr[i]);
+	}
 	if (index_build(&m, &a, &e) < 0) {
 		fprintf(ctx->err, "wiall index %s: %s\n", sub, e.message);
 		rc = CMD_FAIL;
@@ -588,7 +609,12 @@ const struct cmd_entry cmd_index_entry = {
 	    "copeland\n"
 	    "  --availability SHARE   an aggregate needs this share of its "
 	    "children\n"
-	    "  --weights meta|equal   iMeta's Weight column (default) or all 1\n"
+	    "  --weights W            meta (iMeta's Weight, default), equal (all 1),\n"
+	    "                         ahp:FILE (parent,row,column,value[,judge]:\n"
+	    "                         pairwise judgements, judges combined by\n"
+	    "                         geometric mean; CR >= 0.1 is reported), or\n"
+	    "                         budget:FILE (participant,node,points: 100\n"
+	    "                         points over the children of one aggregate)\n"
 	    "build:\n"
 	    "  --stage STAGE          raw, denominated, imputed, screened, treated,\n"
 	    "                         normalised, aggregated (default: uCode, one\n"

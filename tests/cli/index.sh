@@ -110,4 +110,34 @@ Y,62.5,2
 X,12.5,3" "by hand: iMeta's weights 3 and 1"
 run "$WIALL" index build --data "$TMP/data.csv" --meta "$TMP/meta.csv" --weights equal
 is "$(printf '%s\n' "$OUT" | sed -n 2p)" "Y,75,1" "--weights equal ignores them"
+
+# AHP and budget weights from files (METHODS §4.7), by hand.
+printf 'Level,iCode,Direction,Weight,Parent,Type\n1,A,1,1,T,Indicator\n1,B,-1,1,T,Indicator\n2,T,,1,,Aggregate\n' >"$TMP/meta.csv"
+printf 'parent,row,column,value\nT,A,B,3\n' >"$TMP/ahp.csv"
+run "$WIALL" index build --data "$TMP/data.csv" --meta "$TMP/meta.csv" --weights "ahp:$TMP/ahp.csv"
+# A over B = 3: w = (3/4, 1/4), as iMeta weights 3 and 1 above
+is "$OUT" "uCode,T,Rank
+Z,75,1
+Y,62.5,2
+X,12.5,3" "AHP A:B = 3 gives weights 0.75, 0.25"
+printf 'parent,row,column,value,judge\nT,A,B,4,ann\nT,B,A,1,bob\n' >"$TMP/ahp.csv"
+run "$WIALL" index build --data "$TMP/data.csv" --meta "$TMP/meta.csv" --weights "ahp:$TMP/ahp.csv"
+# judges 4 and 1 -> geometric mean 2 -> w = (2/3, 1/3): X (0*2 + 50)/3,
+# Y (200 + 100)/3 = 100... Y = (2*50 + 100)/3, Z = (2*100 + 0)/3: Y and Z tie
+is "$(printf '%s\n' "$OUT" | awk -F, 'NR>1 { printf "%s %.4f %s;", $1, $2, $3 }')" \
+    "Y 66.6667 1;Z 66.6667 1;X 16.6667 3;" "two judges by geometric mean; tied ranks share 1"
+printf 'parent,row,column,value\nT,A,B,3\nT,B,A,2\n' >"$TMP/ahp.csv"
+run "$WIALL" index build --data "$TMP/data.csv" --meta "$TMP/meta.csv" --weights "ahp:$TMP/ahp.csv"
+is "$RC" 1 "a judgement contradicting its reciprocal fails"
+like "$ERR" "ahp.csv:3:[0-9]+: B over A = 2 contradicts" "located"
+printf 'parent,row,column,value\nT,A,X,3\n' >"$TMP/ahp.csv"
+run "$WIALL" index build --data "$TMP/data.csv" --meta "$TMP/meta.csv" --weights "ahp:$TMP/ahp.csv"
+like "$ERR" "X is not a child of T" "unknown child"
+printf 'participant,node,points\np1,A,80\np1,B,20\np2,A,70\np2,B,30\n' >"$TMP/budget.csv"
+run "$WIALL" index build --data "$TMP/data.csv" --meta "$TMP/meta.csv" --weights "budget:$TMP/budget.csv"
+is "$(printf '%s\n' "$OUT" | sed -n 2p)" "Z,75,1" "budget: mean shares (0.75, 0.25)"
+printf 'participant,node,points\np1,A,80\np1,B,10\n' >"$TMP/budget.csv"
+run "$WIALL" index build --data "$TMP/data.csv" --meta "$TMP/meta.csv" --weights "budget:$TMP/budget.csv"
+is "$RC" 1 "a budget not summing to 100 fails"
+like "$ERR" "distributed 90 points, not 100" "and says so"
 done_testing
