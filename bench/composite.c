@@ -174,17 +174,16 @@ main(void)
 	if (kb < 0 || s1 <= 0)
 		return 1;
 	printf("uncertainty, %zu replications, 1 thread: %.3f s, %.1f us per "
-	    "replication, peak memory %.1f MiB (CPU time %.3f s)\n", runs, s1,
-	    s1 / runs * 1e6, kb / 1024.0, bench_cpu);
+	    "replication (CPU %.1f us), peak memory %.1f MiB\n", runs, s1,
+	    s1 / runs * 1e6, bench_cpu / runs * 1e6, kb / 1024.0);
 	kb = bench_child(1, runs, 2, &s2);
 	if (kb < 0 || s2 <= 0)
 		return 1;
 	printf("uncertainty, %zu replications, 2 threads: %.3f s, %.1f us per "
-	    "replication, peak memory %.1f MiB, speed-up %.2fx (CPU time %.3f s: "
-	    "the threads ran %.0f%% of the wall time in parallel; another "
-	    "process on the second core shows here)\n", runs, s2,
-	    s2 / runs * 1e6, kb / 1024.0, s1 / s2, bench_cpu,
-	    100.0 * (bench_cpu / s2 - 1.0));
+	    "replication (CPU %.1f us), peak memory %.1f MiB, speed-up %.2fx; "
+	    "%.2f cores busy on average (2 if no other process competes)\n",
+	    runs, s2, s2 / runs * 1e6, bench_cpu / runs * 1e6, kb / 1024.0,
+	    s1 / s2, bench_cpu / s2);
 	printf("against COINr's ~0.1 s per replication: %.0fx faster on 1 thread, "
 	    "%.0fx on 2\n", 0.1 / (s1 / runs), 0.1 / (s2 / runs));
 	return 0;
