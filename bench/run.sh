@@ -14,6 +14,7 @@ for b in "$BUILD"/bench/*; do
 done
 for s in bench/*.sh; do
 	[ -f "$s" ] || continue
+	[ "$(basename "$s")" = run.sh ] && continue	# not itself: it would recurse forever
 	echo "== $(basename "$s" .sh)"
 	bash "$s"
 	echo

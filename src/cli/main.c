@@ -9,10 +9,16 @@
 #define WIALL_VERSION "0.1.0"
 
 extern const struct cmd_entry cmd_init_entry;
+extern const struct cmd_entry cmd_catalog_entry;
+extern const struct cmd_entry cmd_import_entry;
+extern const struct cmd_entry cmd_export_entry;
 extern const struct cmd_entry cmd_index_entry;
 
 static const struct cmd_entry *const commands[] = {
 	&cmd_init_entry,
+	&cmd_catalog_entry,
+	&cmd_import_entry,
+	&cmd_export_entry,
 	&cmd_index_entry,
 	NULL
 };

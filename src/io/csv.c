@@ -437,6 +437,30 @@ again:
 				goto next_field;
 			if (csv_push(r, c, e) == -1)
 				return csv_too_long(r, f_line, f_col, e);
+			/* Fast path: a run of plain ASCII in this block. */
+			{
+				const unsigned char *p = r->in + r->in_pos;
+				const unsigned char *end = r->in + r->in_len;
+				const unsigned char *q = p;
+				size_t room = r->opt.max_record - r->rec_len - 2;
+				while (q < end && *q >= 0x20 && *q < 0x80 &&
+				    *q != (unsigned char)r->delim && *q != '"')
+					q++;
+				if ((size_t)(q - p) > room)
+					q = p + room;
+				if (q > p) {
+					size_t n = (size_t)(q - p);
+					if (r->rec_len + n + 2 > r->rec_cap) {
+						while (r->rec_len + n + 2 > r->rec_cap)
+							r->rec_cap *= 2;
+						r->rec = xrealloc(r->rec, r->rec_cap);
+					}
+					memcpy(r->rec + r->rec_len, p, n);
+					r->rec_len += n;
+					r->in_pos += n;
+					r->col += (long)n;
+				}
+			}
 			continue;
 		case CSV_QUOTED:
 			if (c == '"') {

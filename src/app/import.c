@@ -1,0 +1,320 @@
+/* Import: parse → validate against the catalogue → write → record batches.
+ *
+ * Everything happens inside one transaction, and rows are written even after
+ * a problem was found: writing is how duplicates within the run are found,
+ * and how --dry-run counts new, changed and unchanged rows exactly. At the
+ * end the transaction is committed only if there was no problem and this is
+ * not a dry run; otherwise it is rolled back and the database is as before.
+ *
+ * Re-importing a file that changes nothing records no batch: a batch is the
+ * provenance of stored values, and such a file provided none. */
+#include "app/import.h"
+
+#include <sodium.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/batches.h"
+#include "store/observations.h"
+#include "util/xalloc.h"
+
+struct import_file {
+	struct import_file_result	*res;
+	crypto_hash_sha256_state	 sha;
+	struct observations_writer	*w;
+	struct diag_list		*diags;
+	const char			*path;
+	int				 status;
+	struct error			*e;
+};
+
+/* A duplicate among rows that waited to be written in bulk. */
+static void
+import_duplicate(void *arg, long line, long column, long long series_id,
+    const char *period)
+{
+	struct import_file *f = arg;
+	char what[512];
+
+	f->res->added--;
+	if (observations_writer_describe(f->w, series_id, what, sizeof(what),
+	    f->e) == -1) {
+		f->status = -1;
+		return;
+	}
+	diag_add(f->diags, f->path, line, column, "duplicate: %s, %s comes a "
+	    "second time in this import", what, period);
+}
+
+static void
+import_hash(const void *data, size_t n, void *arg)
+{
+	struct import_file *f = arg;
+
+	crypto_hash_sha256_update(&f->sha, data, n);
+}
+
+static void
+import_hex(const unsigned char *d, size_t n, char *out)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		out[2 * i] = hex[d[i] >> 4];
+		out[2 * i + 1] = hex[d[i] & 15];
+	}
+	out[2 * n] = '\0';
+}
+
+/* The sector of a canonical dims string, if it has one. */
+static const char *
+import_sector(const char *dims, char *out, size_t size)
+{
+	const char *p = dims;
+
+	while (*p != '\0') {
+		const char *end = strchr(p, ';');
+		size_t n = end != NULL ? (size_t)(end - p) : strlen(p);
+		if (n > 7 && memcmp(p, "sector=", 7) == 0) {
+			snprintf(out, size, "%.*s", (int)(n - 7), p + 7);
+			return out;
+		}
+		p += n;
+		if (*p == ';')
+			p++;
+	}
+	return NULL;
+}
+
+static int
+import_diag_cmp(const void *a, const void *b)
+{
+	const struct diag *x = a, *y = b;
+
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->column != y->column)
+		return x->column < y->column ? -1 : 1;
+	return 0;
+}
+
+static int
+import_one(struct db *db, struct observations_writer *w, const char *path,
+    const struct import_options *opt, struct import_file *f,
+    struct import_result *res, struct diag_list *diags, struct error *e)
+{
+	struct obsfile_options ro = *opt->reader;
+	struct obsfile_reader *r = NULL;
+	struct obsfile_record *rec;
+	struct batch_row b = { 0 };
+	unsigned char digest[crypto_hash_sha256_BYTES];
+	size_t limit = opt->max_problems != 0 ? opt->max_problems :
+	    IMPORT_MAX_PROBLEMS;
+	size_t first_diag = diags->count;
+	int rc, status = 0;
+
+	crypto_hash_sha256_init(&f->sha);
+	ro.on_read = import_hash;
+	ro.on_read_arg = f;
+	if (obsfile_open(path, &ro, &r, diags, e) == -1)
+		return 0;	/* problems are in diags */
+	snprintf(f->res->format, sizeof(f->res->format), "%s",
+	    obsfile_format_detected(r));
+	b.file_name = path;
+	b.sha256 = "";
+	b.format = f->res->format;
+	b.options = opt->options_text;
+	if (batches_insert(db, &b, &f->res->batch_id, e) == -1) {
+		status = -1;
+		goto done;
+	}
+	f->w = w;
+	f->diags = diags;
+	f->path = path;
+	f->status = 0;
+	f->e = e;
+	observations_writer_on_duplicate(w, import_duplicate, f);
+	if (observations_writer_set_batch(w, f->res->batch_id, e) == -1) {
+		status = -1;
+		goto done;
+	}
+	while ((rc = obsfile_next(r, &rec, diags)) == 1) {
+		struct observation_value v;
+		enum observations_put put;
+		long long ind, cls, reg;
+		struct obsfile_pos at;
+		char sector[64];
+		int found;
+
+		if (diags->total >= limit) {
+			res->stopped = true;
+			break;
+		}
+		f->res->read++;
+		found = observations_writer_indicator(w, rec->indicator, &ind,
+		    &cls, e);
+		if (found == -1) {
+			status = -1;
+			goto done;
+		}
+		if (found == 0) {
+			if (opt->skip_unknown_indicators) {
+				f->res->skipped++;
+				continue;
+			}
+			diag_add(diags, path, rec->at_indicator.line,
+			    rec->at_indicator.column, "unknown indicator '%s' "
+			    "(not in the catalogue)", rec->indicator);
+			continue;
+		}
+		found = observations_writer_region(w, rec->region, &reg, e);
+		if (found == -1) {
+			status = -1;
+			goto done;
+		}
+		if (found == 0) {
+			if (opt->skip_unknown_regions) {
+				f->res->skipped++;
+				continue;
+			}
+			diag_add(diags, path, rec->at_region.line,
+			    rec->at_region.column, "unknown region '%s' (neither "
+			    "a code nor an alias in the catalogue)", rec->region);
+			continue;
+		}
+		if (cls != 0 && import_sector(rec->dims, sector,
+		    sizeof(sector)) != NULL) {
+			found = observations_writer_sector(w, cls, sector, e);
+			if (found == -1) {
+				status = -1;
+				goto done;
+			}
+			if (found == 0) {
+				diag_add(diags, path, rec->at_dims.line,
+				    rec->at_dims.column, "unknown sector '%s' (not "
+				    "in the classification of indicator '%s')",
+				    sector, rec->indicator);
+				continue;
+			}
+		}
+		v.has_value = rec->has_value;
+		v.value = rec->value;
+		v.flag = rec->flag;
+		v.unit = rec->unit;
+		v.source = rec->source;
+		v.note = rec->note;
+		at = rec->at_period.line == rec->line ? rec->at_period :
+		    rec->at_value;
+		if (observations_writer_put(w, ind, reg, rec->dims, rec->period, &v,
+		    at.line, at.column, &put, e) == -1 || f->status == -1) {
+			status = -1;
+			goto done;
+		}
+		switch (put) {
+		case OBSERVATIONS_NEW:
+			f->res->added++;
+			break;
+		case OBSERVATIONS_CHANGED:
+			f->res->changed++;
+			break;
+		case OBSERVATIONS_UNCHANGED:
+			f->res->unchanged++;
+			break;
+		default: {
+			diag_add(diags, path, at.line, at.column, "duplicate: "
+			    "%s, %s%s%s, %s comes a second time in this import",
+			    rec->indicator, rec->region, rec->dims[0] ? ", " : "",
+			    rec->dims, rec->period);
+			break;
+		}
+		}
+	}
+	if (observations_writer_flush(w, e) == -1 || f->status == -1) {
+		status = -1;
+		goto done;
+	}
+	if (rc == -1 && diags->total >= limit)
+		res->stopped = true;
+	crypto_hash_sha256_final(&f->sha, digest);
+	import_hex(digest, sizeof(digest), f->res->sha256);
+	if (f->res->added + f->res->changed == 0) {
+		if (batches_delete(db, f->res->batch_id, e) == -1) {
+			status = -1;
+			goto done;
+		}
+		f->res->batch_id = 0;
+	} else if (batches_finish(db, f->res->batch_id, f->res->sha256,
+	    f->res->read, f->res->added, f->res->changed, f->res->unchanged,
+	    e) == -1)
+		status = -1;
+done:
+	/* Duplicates of bulk-written rows come late: put this file's problems
+	 * in the order of the file. */
+	if (diags->count > first_diag + 1)
+		qsort(diags->items + first_diag, diags->count - first_diag,
+		    sizeof(*diags->items), import_diag_cmp);
+	observations_writer_on_duplicate(w, NULL, NULL);
+	obsfile_close(r);
+	return status;
+}
+
+int
+import_run(struct db *db, const char *const *paths, size_t npaths,
+    const struct import_options *opt, struct import_result *res,
+    struct diag_list *diags, struct error *e)
+{
+	struct observations_writer *w = NULL;
+	size_t limit = opt->max_problems != 0 ? opt->max_problems :
+	    IMPORT_MAX_PROBLEMS;
+	size_t i;
+	int status = -1;
+
+	memset(res, 0, sizeof(*res));
+	if (sodium_init() < 0)
+		return error_set(e, "libsodium could not start");
+	res->files = xcalloc(npaths + 1, sizeof(*res->files));
+	if (db_begin(db, e) == -1)
+		return -1;
+	if (observations_writer_open(db, &w, e) == -1)
+		goto done;
+	for (i = 0; i < npaths && diags->total < limit; i++) {
+		struct import_file f;
+		struct import_file_result *fr = &res->files[res->count++];
+
+		fr->path = xstrdup(paths[i]);
+		f.res = fr;
+		if (import_one(db, w, paths[i], opt, &f, res, diags, e) == -1)
+			goto done;
+		res->read += fr->read;
+		res->added += fr->added;
+		res->changed += fr->changed;
+		res->unchanged += fr->unchanged;
+		res->skipped += fr->skipped;
+	}
+	if (diags->total >= limit && i < npaths)
+		res->stopped = true;
+	status = diags->total > 0 ? -1 : 0;
+done:
+	observations_writer_close(w);
+	if (status == 0 && !opt->dry_run) {
+		if (db_commit(db, e) == -1)
+			status = -1;
+	} else
+		db_rollback(db);
+	if (status != 0 || opt->dry_run)
+		for (i = 0; i < res->count; i++)
+			res->files[i].batch_id = 0;
+	return status;
+}
+
+void
+import_result_free(struct import_result *res)
+{
+	size_t i;
+
+	for (i = 0; i < res->count; i++)
+		free(res->files[i].path);
+	free(res->files);
+	memset(res, 0, sizeof(*res));
+}

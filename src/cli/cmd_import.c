@@ -1,0 +1,334 @@
+/* wiall import: observation files into the database, all or nothing. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/import.h"
+#include "cli/cmd.h"
+#include "util/buf.h"
+
+extern const struct cmd_entry cmd_import_entry;
+
+enum {
+	OPT_DRY_RUN = 256, OPT_FORMAT, OPT_DELIMITER, OPT_DECIMAL, OPT_INDICATOR,
+	OPT_REGION, OPT_UNIT, OPT_SOURCE, OPT_INDICATOR_COLUMN,
+	OPT_REGION_COLUMN, OPT_PERIOD_COLUMN, OPT_DIM_COLUMN, OPT_IGNORE_COLUMN,
+	OPT_VALUE_COLUMNS, OPT_TOTAL_LABEL, OPT_MAP_REGION, OPT_MAP_INDICATOR,
+	OPT_MAP_PERIOD, OPT_MAP_DIM, OPT_MAP_FLAG, OPT_SCHOOL_YEAR,
+	OPT_DATE_PERIOD, OPT_MAPPING, OPT_SKIP_REGIONS, OPT_SKIP_INDICATORS,
+	OPT_MAX_PROBLEMS
+};
+
+static const struct option cmd_import_options[] = {
+	{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "delimiter", required_argument, NULL, OPT_DELIMITER },
+	{ "decimal", required_argument, NULL, OPT_DECIMAL },
+	{ "indicator", required_argument, NULL, OPT_INDICATOR },
+	{ "region", required_argument, NULL, OPT_REGION },
+	{ "unit", required_argument, NULL, OPT_UNIT },
+	{ "source", required_argument, NULL, OPT_SOURCE },
+	{ "indicator-column", required_argument, NULL, OPT_INDICATOR_COLUMN },
+	{ "region-column", required_argument, NULL, OPT_REGION_COLUMN },
+	{ "period-column", required_argument, NULL, OPT_PERIOD_COLUMN },
+	{ "dim-column", required_argument, NULL, OPT_DIM_COLUMN },
+	{ "ignore-column", required_argument, NULL, OPT_IGNORE_COLUMN },
+	{ "value-columns", required_argument, NULL, OPT_VALUE_COLUMNS },
+	{ "total-label", required_argument, NULL, OPT_TOTAL_LABEL },
+	{ "map-region", required_argument, NULL, OPT_MAP_REGION },
+	{ "map-indicator", required_argument, NULL, OPT_MAP_INDICATOR },
+	{ "map-period", required_argument, NULL, OPT_MAP_PERIOD },
+	{ "map-dim", required_argument, NULL, OPT_MAP_DIM },
+	{ "map-flag", required_argument, NULL, OPT_MAP_FLAG },
+	{ "school-year", required_argument, NULL, OPT_SCHOOL_YEAR },
+	{ "date-period", required_argument, NULL, OPT_DATE_PERIOD },
+	{ "mapping", required_argument, NULL, OPT_MAPPING },
+	{ "skip-unknown-regions", no_argument, NULL, OPT_SKIP_REGIONS },
+	{ "skip-unknown-indicators", no_argument, NULL, OPT_SKIP_INDICATORS },
+	{ "max-problems", required_argument, NULL, OPT_MAX_PROBLEMS },
+	{ NULL, 0, NULL, 0 }
+};
+
+/* Index of s in names[0..n), or -1. */
+static int
+cmd_import_pick(const char *s, const char *const *names, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(s, names[i]) == 0)
+			return i;
+	return -1;
+}
+
+static int
+cmd_import_exec(struct cmd_context *ctx, int argc, char **argv)
+{
+	static const char *const formats[] = { "auto", "long", "wide", "sdmx" };
+	static const char *const decimals[] = { "auto", "point", "comma" };
+	static const char *const school[] = { "", "start", "end" };
+	static const char *const dates[] = { "", "month", "quarter", "year" };
+	struct obsfile_options ro;
+	struct import_options io = { 0 };
+	struct import_result res;
+	struct diag_list diags;
+	struct buf text = BUF_INIT;
+	struct db *db = NULL;
+	struct error e;
+	int c, i, status = CMD_USAGE;
+
+	if (cmd_wants_help(argc, argv))
+		return cmd_print_help(&cmd_import_entry, ctx);
+	obsfile_options_init(&ro);
+	diag_list_init(&diags, 0);
+	io.reader = &ro;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+", cmd_import_options, NULL)) != -1) {
+		int k;
+
+		if (c != '?' && c != ':' && c != OPT_DRY_RUN &&
+		    c != OPT_MAX_PROBLEMS) {
+			/* Recorded with each batch: how the file was read. */
+			if (text.len > 0)
+				buf_putc(&text, ' ');
+			buf_printf(&text, "--%s", cmd_import_options[c - 256].name);
+			if (optarg != NULL)
+				buf_printf(&text, " '%s'", optarg);
+		}
+		switch (c) {
+		case OPT_DRY_RUN:
+			io.dry_run = true;
+			break;
+		case OPT_FORMAT:
+			if ((k = cmd_import_pick(optarg, formats, 4)) < 0) {
+				cmd_usage_error(&cmd_import_entry, ctx, "--format "
+				    "is auto, long, wide or sdmx");
+				goto done;
+			}
+			ro.format = (enum obsfile_format)k;
+			break;
+		case OPT_DELIMITER:
+			if (strcmp(optarg, "tab") == 0 || strcmp(optarg, "\\t") == 0)
+				ro.delimiter = '\t';
+			else if (strcmp(optarg, ",") == 0 || strcmp(optarg, ";") == 0)
+				ro.delimiter = optarg[0];
+			else {
+				cmd_usage_error(&cmd_import_entry, ctx,
+				    "--delimiter is ',', ';' or tab");
+				goto done;
+			}
+			break;
+		case OPT_DECIMAL:
+			if ((k = cmd_import_pick(optarg, decimals, 3)) < 0) {
+				cmd_usage_error(&cmd_import_entry, ctx,
+				    "--decimal is point or comma");
+				goto done;
+			}
+			ro.decimal = (enum obsfile_decimal)k;
+			break;
+		case OPT_INDICATOR:
+			obsfile_options_set(&ro.indicator, optarg);
+			break;
+		case OPT_REGION:
+			obsfile_options_set(&ro.region, optarg);
+			break;
+		case OPT_UNIT:
+			obsfile_options_set(&ro.unit, optarg);
+			break;
+		case OPT_SOURCE:
+			obsfile_options_set(&ro.source, optarg);
+			break;
+		case OPT_INDICATOR_COLUMN:
+			obsfile_options_set(&ro.indicator_column, optarg);
+			break;
+		case OPT_REGION_COLUMN:
+			obsfile_options_set(&ro.region_column, optarg);
+			break;
+		case OPT_PERIOD_COLUMN:
+			obsfile_options_set(&ro.period_column, optarg);
+			break;
+		case OPT_VALUE_COLUMNS:
+			obsfile_options_set(&ro.value_pattern, optarg);
+			break;
+		case OPT_MAPPING:
+			obsfile_options_set(&ro.sdmx_mapping, optarg);
+			break;
+		case OPT_DIM_COLUMN:
+			if (obsfile_options_add_dim_column(&ro, optarg, &e) == -1) {
+				cmd_usage_error(&cmd_import_entry, ctx,
+				    "--dim-column %s", e.message);
+				goto done;
+			}
+			break;
+		case OPT_IGNORE_COLUMN:
+			obsfile_options_add_ignore(&ro, optarg);
+			break;
+		case OPT_TOTAL_LABEL:
+			obsfile_options_add_total(&ro, optarg);
+			break;
+		case OPT_MAP_REGION:
+		case OPT_MAP_INDICATOR:
+		case OPT_MAP_PERIOD:
+		case OPT_MAP_DIM:
+		case OPT_MAP_FLAG: {
+			enum obsfile_scope scope = c == OPT_MAP_REGION ?
+			    OBSFILE_SCOPE_REGION : c == OPT_MAP_INDICATOR ?
+			    OBSFILE_SCOPE_INDICATOR : c == OPT_MAP_PERIOD ?
+			    OBSFILE_SCOPE_PERIOD : c == OPT_MAP_DIM ?
+			    OBSFILE_SCOPE_DIM : OBSFILE_SCOPE_FLAG;
+			if (obsfile_options_add_map(&ro, scope, optarg, &e) == -1) {
+				cmd_usage_error(&cmd_import_entry, ctx, "--%s %s",
+				    cmd_import_options[c - 256].name, e.message);
+				goto done;
+			}
+			break;
+		}
+		case OPT_SCHOOL_YEAR:
+			if ((k = cmd_import_pick(optarg, school, 3)) < 1) {
+				cmd_usage_error(&cmd_import_entry, ctx,
+				    "--school-year is start or end");
+				goto done;
+			}
+			ro.school_year = (enum obsfile_school_year)k;
+			break;
+		case OPT_DATE_PERIOD:
+			if ((k = cmd_import_pick(optarg, dates, 4)) < 1) {
+				cmd_usage_error(&cmd_import_entry, ctx,
+				    "--date-period is month, quarter or year");
+				goto done;
+			}
+			ro.date_period = (enum obsfile_date_period)k;
+			break;
+		case OPT_SKIP_REGIONS:
+			io.skip_unknown_regions = true;
+			break;
+		case OPT_SKIP_INDICATORS:
+			io.skip_unknown_indicators = true;
+			break;
+		case OPT_MAX_PROBLEMS:
+			io.max_problems = (size_t)strtoul(optarg, NULL, 10);
+			if (io.max_problems == 0) {
+				cmd_usage_error(&cmd_import_entry, ctx,
+				    "--max-problems is a positive number");
+				goto done;
+			}
+			break;
+		default:
+			cmd_usage_error(&cmd_import_entry, ctx, "unknown option "
+			    "or missing argument: '%s'", argv[optind - 1]);
+			goto done;
+		}
+	}
+	if (optind >= argc) {
+		cmd_usage_error(&cmd_import_entry, ctx, "which file(s)?");
+		goto done;
+	}
+	if (cmd_open_db(ctx, DB_READ_WRITE, &db) == -1) {
+		status = CMD_FAIL;
+		goto done;
+	}
+	io.options_text = buf_cstr(&text);
+	diags.limit = io.max_problems != 0 ? io.max_problems : IMPORT_MAX_PROBLEMS;
+	if (import_run(db, (const char *const *)argv + optind,
+	    (size_t)(argc - optind), &io, &res, &diags, &e) == -1) {
+		if (diags.total == 0)
+			fprintf(ctx->err, "wiall import: %s\n", e.message);
+		diag_list_print(&diags, ctx->err);
+		if (res.stopped)
+			fprintf(ctx->err, "wiall import: stopped reading after "
+			    "%zu problems\n", diags.limit);
+		fprintf(ctx->err, "wiall import: nothing was imported (%zu "
+		    "problem%s)\n", diags.total, diags.total == 1 ? "" : "s");
+		import_result_free(&res);
+		status = CMD_FAIL;
+		goto done;
+	}
+	for (i = 0; (size_t)i < res.count; i++) {
+		const struct import_file_result *f = &res.files[i];
+		fprintf(ctx->out, "%s: %s, %ld observations: %ld new, %ld changed, "
+		    "%ld unchanged", f->path, f->format, f->read, f->added,
+		    f->changed, f->unchanged);
+		if (f->skipped > 0)
+			fprintf(ctx->out, ", %ld skipped (unknown code)", f->skipped);
+		if (f->batch_id > 0)
+			fprintf(ctx->out, " (batch %lld)", f->batch_id);
+		fputc('\n', ctx->out);
+	}
+	if (io.dry_run)
+		fprintf(ctx->out, "dry run: %ld new, %ld changed, %ld unchanged; "
+		    "nothing was written\n", res.added, res.changed,
+		    res.unchanged);
+	else if (res.added + res.changed == 0)
+		fprintf(ctx->out, "nothing changed\n");
+	import_result_free(&res);
+	status = CMD_OK;
+done:
+	db_close(db);
+	diag_list_free(&diags);
+	obsfile_options_free(&ro);
+	buf_free(&text);
+	return status;
+}
+
+const struct cmd_entry cmd_import_entry = {
+	.name = "import",
+	.usage = "[OPTIONS] FILE...",
+	.summary = "Import observations (long CSV, wide CSV, SDMX-CSV), all or "
+	    "nothing.",
+	.help =
+	    "All files are imported in one transaction: on any problem nothing is\n"
+	    "written, every problem is printed as file:line:column: message, and\n"
+	    "the exit code is 1. Re-importing a file changes nothing (and records\n"
+	    "no batch); a changed value keeps the old one as a revision.\n"
+	    "The formats are described in docs/formats.md.\n"
+	    "\n"
+	    "  --dry-run                check everything, report how many rows would\n"
+	    "                           be new, changed, unchanged; write nothing\n"
+	    "  --format F               auto (default), long, wide or sdmx\n"
+	    "  --delimiter D            ',', ';' or tab (default: from the header)\n"
+	    "  --decimal point|comma    decimal mark (default: point, except that\n"
+	    "                           ';' files may use a comma: see formats.md)\n"
+	    "  --max-problems N         stop after N problems (default 50)\n"
+	    "\n"
+	    "Periods (2017, 2017-Q2 and 2017-06 are read as they are):\n"
+	    "  --map-period OLD=NEW     read period OLD as NEW (exact text)\n"
+	    "  --school-year start|end  2017/18 (or 2017/2018) means 2017 or 2018\n"
+	    "  --date-period month|quarter|year\n"
+	    "                           a date 2017-06-30 means 2017-06, 2017-Q2\n"
+	    "                           or 2017\n"
+	    "\n"
+	    "Codes:\n"
+	    "  --map-region OLD=NEW     region OLD in the file is NEW (code or alias)\n"
+	    "  --map-indicator OLD=NEW  likewise for indicators\n"
+	    "  --map-dim KEY:OLD=NEW    likewise for dimension KEY (NEW empty: total)\n"
+	    "  --map-flag OLD=NEW       likewise for flags\n"
+	    "  --total-label L          a dimension value L means the total: the\n"
+	    "                           observation has no such dimension\n"
+	    "  --skip-unknown-regions   skip rows of regions not in the catalogue\n"
+	    "  --skip-unknown-indicators skip rows of indicators not in it\n"
+	    "\n"
+	    "What the columns hold (wide files, or to complete any file):\n"
+	    "  --indicator CODE         every row is of this indicator\n"
+	    "  --region CODE            every row is of this region\n"
+	    "  --unit U, --source S     unit and source of every row\n"
+	    "  --indicator-column C     column C holds the indicator code\n"
+	    "  --region-column C        column C holds the region code\n"
+	    "  --period-column C        column C holds the period\n"
+	    "  --dim-column C[=KEY]     column C holds dimension KEY (default: C)\n"
+	    "  --ignore-column C        column C is not read\n"
+	    "  --value-columns PATTERN  every other column holds values, and its name\n"
+	    "                           is PATTERN: {period}, {region}, {indicator}\n"
+	    "                           or {KEY} (a dimension) and literal text,\n"
+	    "                           e.g. '{region}{period}' for Goettingen2017\n"
+	    "  --mapping FILE           SDMX-CSV: the mapping file (formats.md)\n"
+	    "\n"
+	    "Examples:\n"
+	    "  wiall import data.csv\n"
+	    "  wiall import --indicator employees --dim-column WZ2008_Code=sector \\\n"
+	    "      --ignore-column WZ2008_Name --value-columns '{region}{period}' \\\n"
+	    "      --map-region Goettingen=03159016 --map-region BRD=DE \\\n"
+	    "      --total-label A-R Goettingen.csv\n"
+	    "  wiall import --mapping eurostat.map nama_10r_3empers.csv\n",
+	.exec = cmd_import_exec,
+};
