@@ -80,9 +80,9 @@ struct app_structure_options {
 	const char	*region;
 	/* The reference region. NULL: in the database the indicator's
 	 * reference region when it has data; otherwise the column sums of the
-	 * regions (the region included, as EconGeo; regions that contain other
-	 * regions of the input are left out of the sums). An explicit reference
-	 * is not itself a row of the matrix. */
+	 * regions (the region included, as EconGeo; in the database, regions
+	 * that contain other regions of the input are left out of the sums and
+	 * the matrix). An explicit reference is not itself a row of the matrix. */
 	const char	*reference;
 	bool		 column_sums;	/* the column sums even where the indicator
 					 * names a reference region */
