@@ -118,7 +118,8 @@ extern const char *const assess_direction_names[ASSESS_DIRECTION__MAX];
 /*
  * The trend arrow: DNS's mean annual change Δ̄ = (x_t − x_s)/(t − s) over the
  * last six annual values from the last break on (METHODS §2.2), needing two.
- * FLAT when |Δ̄| is below half the last digit shown (0.5·10^−decimals a year).
+ * FLAT when |Δ̄| is below half the last digit shown (0.5·10^−decimals a year;
+ * with decimals < 0 only when Δ̄ = 0).
  * better is +1 when the change goes the indicator's good way (polarity·Δ̄ > 0),
  * −1 the bad way, 0 when flat, unknown, or polarity 0.
  */

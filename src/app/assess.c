@@ -1,0 +1,864 @@
+/*
+ * The assessment use case (METHODS §1, §2). The same path serves the database and
+ * the caller's series: observations → annual values (with breaks from flags) →
+ * targets converted → each method on each target → the worst target decides
+ * (METHODS §2.2 E). Nothing here prints; the records carry the reasons.
+ */
+#include "app/assess.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/assess_dns.h"
+#include "core/growth.h"
+#include "store/observations.h"
+#include "util/i18n.h"
+#include "util/xalloc.h"
+
+const char *const assess_method_names[ASSESS_METHOD__MAX] = {
+	[ASSESS_DNS] = "dns",
+	[ASSESS_EUROSTAT] = "eurostat",
+	[ASSESS_OPENSDG] = "opensdg",
+};
+
+const char *const assess_direction_names[ASSESS_DIRECTION__MAX] = {
+	[ASSESS_DIRECTION_NONE] = "none",
+	[ASSESS_DIRECTION_UP] = "up",
+	[ASSESS_DIRECTION_FLAT] = "flat",
+	[ASSESS_DIRECTION_DOWN] = "down",
+};
+
+void
+assess_result_init(struct assess_result *r)
+{
+	memset(r, 0, sizeof(*r));
+	arena_init(&r->arena);
+}
+
+void
+assess_result_free(struct assess_result *r)
+{
+	arena_free(&r->arena);
+	memset(r, 0, sizeof(*r));
+}
+
+/* ---- annual values ------------------------------------------------------ */
+
+struct assess_point {
+	struct period	 period;
+	bool		 has_value;
+	double		 value;
+	unsigned	 flags;
+};
+
+static int
+assess_point_compare(const void *a, const void *b)
+{
+	return period_compare(&((const struct assess_point *)a)->period,
+	    &((const struct assess_point *)b)->period);
+}
+
+/* Letters of docs/formats.md → enum series_flag. */
+static unsigned
+assess_flag_bits(const char *flag)
+{
+	unsigned bits = 0;
+
+	if (flag == NULL)
+		return 0;
+	if (strchr(flag, 'b') != NULL)
+		bits |= SERIES_FLAG_BREAK;
+	if (strchr(flag, 'p') != NULL)
+		bits |= SERIES_FLAG_PROVISIONAL;
+	if (strchr(flag, 'e') != NULL || strchr(flag, 's') != NULL)
+		bits |= SERIES_FLAG_ESTIMATED;
+	return bits;
+}
+
+static enum growth_annual
+assess_growth_annual(enum model_annual how)
+{
+	switch (how) {
+	case MODEL_ANNUAL_LAST:
+		return GROWTH_ANNUAL_LAST;
+	case MODEL_ANNUAL_SUM:
+		return GROWTH_ANNUAL_SUM;
+	default:
+		return GROWTH_ANNUAL_MEAN;
+	}
+}
+
+/* One year's candidates: an annual value, or one made from quarters or months. */
+struct assess_year {
+	bool		has[PERIOD_KIND__MAX];
+	double		value[PERIOD_KIND__MAX];
+	unsigned	flags[PERIOD_KIND__MAX];
+	bool		sub_seen;	/* quarters or months were given */
+	bool		broken;		/* a break anywhere in the year */
+};
+
+
+/* Annual values made from one kind of sub-annual period (METHODS §1), into
+ * years[]. Scratch arrays come from the arena and live as long as it. */
+static int
+assess_collect_kind(struct arena *a, const struct assess_point *pts, size_t n,
+    enum period_kind kind, enum model_annual how, struct assess_year *years,
+    int first_year, struct error *e)
+{
+	struct period *p = arena_alloc(a, (n + 1) * sizeof(*p));
+	struct period *ap = arena_alloc(a, (n + 1) * sizeof(*ap));
+	double *v = arena_alloc(a, (n + 1) * sizeof(*v));
+	double *av = arena_alloc(a, (n + 1) * sizeof(*av));
+	unsigned *f = arena_alloc(a, (n + 1) * sizeof(*f));
+	unsigned *af = arena_alloc(a, (n + 1) * sizeof(*af));
+	struct series s;
+	size_t i, k = 0, count = 0;
+
+	for (i = 0; i < n; i++) {
+		if (pts[i].period.kind != kind || !pts[i].has_value)
+			continue;
+		p[k] = pts[i].period;
+		v[k] = pts[i].value;
+		f[k] = pts[i].flags;
+		k++;
+	}
+	if (k == 0)
+		return 0;
+	s.periods = p;
+	s.values = v;
+	s.flags = f;
+	s.count = k;
+	if (growth_annualise(&s, assess_growth_annual(how), ap, av, af, k, &count,
+	    NULL, e) == -1)
+		return -1;
+	for (i = 0; i < count; i++) {
+		struct assess_year *y = &years[ap[i].year - first_year];
+
+		y->has[kind] = true;
+		y->value[kind] = av[i];
+		y->flags[kind] = af[i];
+	}
+	return 0;
+}
+
+/*
+ * The annual series of one region (struct assess_annual says how). The
+ * observations are sorted here; a period given twice is an error, as is a
+ * value that is not a finite number.
+ */
+static int
+assess_annualise(struct arena *a, const struct assess_region_series *in,
+    enum model_annual how, struct assess_annual *out, size_t *with_value,
+    struct error *e)
+{
+	struct assess_point *pts;
+	struct assess_year *years;
+	char text[PERIOD_TEXT_MAX];
+	size_t i, n = in->count, count = 0;
+	int first = 0, last = 0, y;
+	bool pending_break = false;
+
+	memset(out, 0, sizeof(*out));
+	*with_value = 0;
+	pts = arena_alloc(a, (n + 1) * sizeof(*pts));
+	for (i = 0; i < n; i++) {
+		const struct assess_observation *o = &in->obs[i];
+
+		if (o->has_value && !isfinite(o->value)) {
+			period_format(&o->period, text);
+			return error_set(e, "the value for %s is not a finite "
+			    "number", text);
+		}
+		pts[i].period = o->period;
+		pts[i].has_value = o->has_value;
+		pts[i].value = o->value;
+		pts[i].flags = assess_flag_bits(o->flag);
+	}
+	qsort(pts, n, sizeof(*pts), assess_point_compare);
+	for (i = 1; i < n; i++) {
+		if (period_compare(&pts[i - 1].period, &pts[i].period) == 0) {
+			period_format(&pts[i].period, text);
+			return error_set(e, "period %s comes twice", text);
+		}
+	}
+	/* A break flagged on a missing value marks the next value. */
+	for (i = 0; i < n; i++) {
+		if (!pts[i].has_value) {
+			if (pts[i].flags & SERIES_FLAG_BREAK)
+				pending_break = true;
+			continue;
+		}
+		if (pending_break)
+			pts[i].flags |= SERIES_FLAG_BREAK;
+		pending_break = false;
+		if (*with_value == 0 || pts[i].period.year < first)
+			first = pts[i].period.year;
+		if (*with_value == 0 || pts[i].period.year > last)
+			last = pts[i].period.year;
+		(*with_value)++;
+	}
+	out->periods = arena_alloc(a, sizeof(*out->periods));
+	out->values = arena_alloc(a, sizeof(*out->values));
+	out->flags = arena_alloc(a, sizeof(*out->flags));
+	if (*with_value == 0)
+		return 0;
+
+	years = arena_alloc(a, (size_t)(last - first + 1) * sizeof(*years));
+	for (i = 0; i < n; i++) {
+		struct assess_year *yr;
+
+		if (!pts[i].has_value)
+			continue;
+		yr = &years[pts[i].period.year - first];
+		if (pts[i].flags & SERIES_FLAG_BREAK)
+			yr->broken = true;
+		if (pts[i].period.kind == PERIOD_YEAR) {
+			yr->has[PERIOD_YEAR] = true;
+			yr->value[PERIOD_YEAR] = pts[i].value;
+			yr->flags[PERIOD_YEAR] = pts[i].flags;
+		} else {
+			yr->sub_seen = true;
+		}
+	}
+	if (assess_collect_kind(a, pts, n, PERIOD_QUARTER, how, years, first,
+	    e) == -1 ||
+	    assess_collect_kind(a, pts, n, PERIOD_MONTH, how, years, first,
+	    e) == -1)
+		return -1;
+
+	out->periods = arena_alloc(a, (size_t)(last - first + 1) *
+	    sizeof(*out->periods));
+	out->values = arena_alloc(a, (size_t)(last - first + 1) *
+	    sizeof(*out->values));
+	out->flags = arena_alloc(a, (size_t)(last - first + 1) *
+	    sizeof(*out->flags));
+	for (y = first; y <= last; y++) {
+		const struct assess_year *yr = &years[y - first];
+		/* The official annual figure first, then quarters, then months. */
+		enum period_kind k = yr->has[PERIOD_YEAR] ? PERIOD_YEAR :
+		    yr->has[PERIOD_QUARTER] ? PERIOD_QUARTER :
+		    yr->has[PERIOD_MONTH] ? PERIOD_MONTH : PERIOD_KIND__MAX;
+
+		if (k == PERIOD_KIND__MAX) {
+			if (yr->sub_seen)
+				out->incomplete++;
+			continue;
+		}
+		out->periods[count].year = y;
+		out->periods[count].kind = PERIOD_YEAR;
+		out->periods[count].sub = 0;
+		out->values[count] = yr->value[k];
+		out->flags[count] = yr->flags[k] |
+		    (yr->broken ? SERIES_FLAG_BREAK : 0u);
+		if (k != PERIOD_YEAR)
+			out->from_subannual++;
+		count++;
+	}
+	out->count = count;
+	return 0;
+}
+
+struct series
+assess_annual_series(const struct assess_annual *a)
+{
+	struct series s = { a->periods, a->values, a->flags, a->count };
+
+	return s;
+}
+
+/* ---- latest value and trend arrow --------------------------------------- */
+
+/* The month in which a period ends, counted from year 0. */
+static long
+assess_period_end(const struct period *p)
+{
+	switch (p->kind) {
+	case PERIOD_QUARTER:
+		return (long)p->year * 12 + p->sub * 3 - 1;
+	case PERIOD_MONTH:
+		return (long)p->year * 12 + p->sub - 1;
+	default:
+		return (long)p->year * 12 + 11;
+	}
+}
+
+static void
+assess_latest(struct arena *a, const struct assess_region_series *in,
+    struct assess_latest *out)
+{
+	const struct assess_observation *best = NULL;
+	size_t i;
+
+	memset(out, 0, sizeof(*out));
+	for (i = 0; i < in->count; i++) {
+		const struct assess_observation *o = &in->obs[i];
+		long end, best_end;
+
+		if (!o->has_value)
+			continue;
+		if (best != NULL) {
+			end = assess_period_end(&o->period);
+			best_end = assess_period_end(&best->period);
+			if (end < best_end || (end == best_end &&
+			    o->period.kind >= best->period.kind))
+				continue;
+		}
+		best = o;
+	}
+	out->flag = "";
+	if (best == NULL)
+		return;
+	out->has = true;
+	out->period = best->period;
+	out->value = best->value;
+	out->flag = arena_strdup(a, best->flag != NULL ? best->flag : "");
+}
+
+/* The arrow (struct assess_trend): Δ̄ as DNS computes it (METHODS §2.2). */
+static void
+assess_trend(const struct assess_annual *a, int decimals, int polarity,
+    struct assess_trend *t)
+{
+	struct series s = assess_annual_series(a);
+	size_t start, first, last;
+	double flat;
+
+	memset(t, 0, sizeof(*t));
+	if (a->count == 0)
+		return;
+	start = series_comparable_start(&s);
+	if (a->count - start < 2)
+		return;
+	last = a->count - 1;
+	first = a->count - start > ASSESS_DNS_WINDOW ? a->count -
+	    ASSESS_DNS_WINDOW : start;
+	t->from_year = a->periods[first].year;
+	t->to_year = a->periods[last].year;
+	t->change = (a->values[last] - a->values[first]) /
+	    (double)(t->to_year - t->from_year);
+	/* Unknown decimals (< 0): only no change at all is flat. */
+	flat = decimals < 0 ? 0 : 0.5 * pow(10, -(decimals > 6 ? 6 : decimals));
+	if (t->change == 0 || fabs(t->change) < flat)
+		t->direction = ASSESS_DIRECTION_FLAT;
+	else
+		t->direction = t->change > 0 ? ASSESS_DIRECTION_UP :
+		    ASSESS_DIRECTION_DOWN;
+	if (t->direction != ASSESS_DIRECTION_FLAT && polarity != 0)
+		t->better = polarity * t->change > 0 ? 1 : -1;
+}
+
+/* ---- targets ------------------------------------------------------------ */
+
+static const char *
+assess_dup(struct arena *a, const char *s)
+{
+	return s != NULL ? arena_strdup(a, s) : NULL;
+}
+
+static const struct target_version *
+assess_copy_version(struct arena *a, const struct target_version *v)
+{
+	struct target_version *c = arena_alloc(a, sizeof(*c));
+
+	*c = *v;
+	c->code = assess_dup(a, v->code);
+	c->reference_region = assess_dup(a, v->reference_region);
+	c->note_de = assess_dup(a, v->note_de);
+	c->note_en = assess_dup(a, v->note_en);
+	c->valid_from = assess_dup(a, v->valid_from);
+	c->valid_to = assess_dup(a, v->valid_to);
+	return c;
+}
+
+/* The bounds a value, interval or every-year target states; NaN when the
+ * version lacks them (the methods then say "bad target", never read 0). */
+static void
+assess_version_bounds(const struct target_version *v, double *low, double *high)
+{
+	*low = *high = NAN;
+	switch (v->kind) {
+	case MODEL_TARGET_VALUE:
+	case MODEL_TARGET_EVERY_YEAR:
+		if (v->has_value)
+			*low = *high = v->value;
+		break;
+	case MODEL_TARGET_INTERVAL:
+		if (v->has_low)
+			*low = v->low;
+		if (v->has_high)
+			*high = v->high;
+		break;
+	default:
+		break;
+	}
+}
+
+static const struct assess_region_series *
+assess_find_reference(const struct assess_input *in, const char *region)
+{
+	size_t i;
+
+	if (region == NULL)
+		return NULL;
+	for (i = 0; i < in->reference_count; i++)
+		if (in->references[i].region != NULL &&
+		    strcmp(in->references[i].region, region) == 0)
+			return &in->references[i];
+	return NULL;
+}
+
+/* Whether a polarity-0 target's bounds enclose the latest annual value: then
+ * DNS checks both bounds (struct assess_target). */
+static bool
+assess_target_inside(const struct assess_result *r, const struct assess_target *t,
+    double *low, double *high)
+{
+	double x;
+
+	if (!t->polarity_derived || t->version == NULL || r->series.count == 0)
+		return false;
+	assess_version_bounds(t->version, low, high);
+	x = r->series.values[r->series.count - 1];
+	return *low <= x && x <= *high;
+}
+
+/*
+ * Polarity 0: the direction toward the target from the latest annual value
+ * (struct assess_target). Leaves the polarity 0, and so the methods' "no
+ * polarity", when there is no value or the bounds are unusable.
+ */
+static void
+assess_derive_polarity(const struct assess_result *r, struct assess_target *t)
+{
+	double low, high, x;
+
+	assess_version_bounds(t->version, &low, &high);
+	if (r->series.count == 0 || !isfinite(low) || !isfinite(high) ||
+	    low > high)
+		return;
+	x = r->series.values[r->series.count - 1];
+	t->polarity_derived = true;
+	if (x > high) {
+		t->polarity = -1;
+		low = high;
+	} else {
+		t->polarity = 1;
+		high = low;
+	}
+	t->target.polarity = t->polarity;
+	t->target.low = low;
+	t->target.high = high;
+}
+
+static int
+assess_target_setup(struct assess_result *r, const struct assess_input *in,
+    const struct target_version *v, struct assess_target *t, struct error *e)
+{
+	const struct indicator *ind = in->indicator;
+	const struct assess_region_series *ref;
+	struct series *view;
+	double low, high;
+	size_t unused;
+	int d = ind->polarity;
+
+	memset(t, 0, sizeof(*t));
+	t->polarity = d;
+	t->kind = MODEL_TARGET_DIRECTION;
+	if (v == NULL) {
+		t->target = target_direction(d);
+		return 0;
+	}
+	t->version = assess_copy_version(&r->arena, v);
+	t->code = t->version->code;
+	t->kind = v->kind;
+	assess_version_bounds(v, &low, &high);
+	switch (v->kind) {
+	case MODEL_TARGET_VALUE:
+		t->target = target_by_year(d, low, v->year);
+		break;
+	case MODEL_TARGET_INTERVAL:
+		t->target = v->year != 0 ? target_by_year(d, low, v->year) :
+		    target_every_year(d, low);
+		t->target.high = high;
+		break;
+	case MODEL_TARGET_EVERY_YEAR:
+		t->target = target_every_year(d, low);
+		break;
+	case MODEL_TARGET_DIRECTION:
+		t->target = target_direction(d);
+		return 0;
+	case MODEL_TARGET_REFERENCE:
+		/* METHODS §2.5: the same indicator in the reference region. */
+		t->reference_region = assess_dup(&r->arena, v->reference_region !=
+		    NULL ? v->reference_region : ind->reference_region);
+		ref = assess_find_reference(in, t->reference_region);
+		if (ref != NULL && assess_annualise(&r->arena, ref, ind->annual,
+		    &t->reference, &unused, e) == -1)
+			return error_prefix(e, "reference region %s",
+			    t->reference_region);
+		t->reference_has_data = t->reference.count > 0;
+		view = NULL;
+		if (t->reference_has_data) {
+			view = arena_alloc(&r->arena, sizeof(*view));
+			*view = assess_annual_series(&t->reference);
+		}
+		t->target = target_relative(d, view);
+		return 0;
+	default:
+		t->target.kind = TARGET_NONE;
+		t->target.polarity = d;
+		return 0;
+	}
+	if (d == 0)
+		assess_derive_polarity(r, t);
+	return 0;
+}
+
+/* ---- methods ------------------------------------------------------------ */
+
+static void
+assess_record_init(struct explain *out, enum assess_method m)
+{
+	switch (m) {
+	case ASSESS_EUROSTAT:
+		explain_init(out, EXPLAIN_METHOD_EUROSTAT, ASSESS_EUROSTAT_VERSION);
+		break;
+	case ASSESS_OPENSDG:
+		explain_init(out, EXPLAIN_METHOD_OPENSDG, ASSESS_OPENSDG_VERSION);
+		break;
+	default:
+		explain_init(out, EXPLAIN_METHOD_DNS, ASSESS_DNS_VERSION);
+		break;
+	}
+}
+
+static void
+assess_target_run(const struct assess_result *r, struct assess_target *t,
+    enum assess_method m, const struct assess_options *opt)
+{
+	struct series s = assess_annual_series(&r->series);
+	struct explain *out = &t->records[m];
+	struct target trend = { .kind = TARGET_NONE, .polarity = t->target.polarity };
+	struct assess_eurostat_params params;
+	struct target both[2];
+	struct explain each[2];
+	double low, high;
+
+	if (r->series.count == 0) {
+		/* Sub-annual values without a complete year are not "no values". */
+		assess_record_init(out, m);
+		explain_fail(out, r->series.incomplete > 0 ?
+		    EXPLAIN_REASON_NOT_ANNUAL : EXPLAIN_REASON_EMPTY_SERIES);
+		return;
+	}
+	switch (m) {
+	case ASSESS_DNS:
+		if (assess_target_inside(r, t, &low, &high)) {
+			both[0] = t->target;
+			both[0].polarity = 1;
+			both[0].low = both[0].high = low;
+			both[1] = t->target;
+			both[1].polarity = -1;
+			both[1].low = both[1].high = high;
+			assess_dns_weather_all(&s, both, 2, each, out);
+		} else {
+			assess_dns_weather(&s, &t->target, out);
+		}
+		break;
+	case ASSESS_EUROSTAT:
+		/* Eurostat reads a value by a year; everything else: the trend. */
+		assess_eurostat_defaults(opt->eurostat_term, &params);
+		assess_eurostat(&s, t->target.kind == TARGET_BY_YEAR ? &t->target :
+		    &trend, &params, out);
+		break;
+	case ASSESS_OPENSDG:
+		assess_opensdg_series(&s, t->target.kind == TARGET_BY_YEAR ||
+		    t->target.kind == TARGET_EVERY_YEAR ? &t->target : &trend,
+		    &opt->opensdg, out);
+		break;
+	default:
+		break;
+	}
+}
+
+/* METHODS §2.2 E: the first target that is not assessable, else the worst. */
+static void
+assess_combine(struct assess_result *r, enum assess_method m)
+{
+	struct assess_verdict *v = &r->verdicts[m];
+	size_t i, worst = r->target_count, failed = r->target_count;
+
+	for (i = 0; i < r->target_count; i++) {
+		const struct explain *rec = &r->targets[i].records[m];
+
+		if (rec->status != EXPLAIN_ASSESSED) {
+			if (failed == r->target_count)
+				failed = i;
+			continue;
+		}
+		if (worst == r->target_count ||
+		    explain_verdict_level(rec->verdict) >
+		    explain_verdict_level(r->targets[worst].records[m].verdict))
+			worst = i;
+	}
+	v->deciding = failed < r->target_count ? failed : worst;
+	v->combined = r->targets[v->deciding].records[m];
+	if (r->target_count > 1)
+		explain_set(&v->combined, EXPLAIN_Q_TARGET_COUNT,
+		    (double)r->target_count);
+}
+
+int
+assess_run(const struct assess_input *in, const struct assess_options *opt,
+    struct assess_result *out, struct error *e)
+{
+	static const struct assess_options defaults;
+	const struct indicator *ind;
+	unsigned methods;
+	size_t i, n = 0;
+	int m;
+	bool first = true;
+
+	assess_result_free(out);
+	assess_result_init(out);
+	if (opt == NULL)
+		opt = &defaults;
+	if (in == NULL || in->indicator == NULL || in->indicator->code == NULL)
+		return error_set(e, "assess: no indicator");
+	ind = in->indicator;
+	out->indicator = arena_strdup(&out->arena, ind->code);
+	out->title_de = assess_dup(&out->arena, ind->title_de);
+	out->title_en = assess_dup(&out->arena, ind->title_en);
+	out->unit = assess_dup(&out->arena, ind->unit);
+	out->decimals = ind->decimals;
+	out->polarity = ind->polarity;
+	out->annual = ind->annual;
+	out->region = arena_strdup(&out->arena, in->series.region != NULL ?
+	    in->series.region : "");
+
+	if (assess_annualise(&out->arena, &in->series, ind->annual, &out->series,
+	    &out->observation_count, e) == -1)
+		return error_prefix(e, "%s in %s", out->indicator, out->region);
+	assess_latest(&out->arena, &in->series, &out->latest);
+	assess_trend(&out->series, out->decimals, out->polarity, &out->trend);
+
+	for (i = 0; i < ind->target_count; i++)
+		if (ind->targets[i].valid_to == NULL)
+			n++;
+	out->target_count = n > 0 ? n : 1;
+	out->targets = arena_alloc(&out->arena, out->target_count *
+	    sizeof(*out->targets));
+	if (n == 0) {
+		assess_target_setup(out, in, NULL, &out->targets[0], e);
+	} else {
+		for (i = 0, n = 0; i < ind->target_count; i++) {
+			if (ind->targets[i].valid_to != NULL)
+				continue;
+			if (assess_target_setup(out, in, &ind->targets[i],
+			    &out->targets[n++], e) == -1)
+				return error_prefix(e, "%s", out->indicator);
+		}
+	}
+
+	methods = opt->methods & ASSESS_METHODS_ALL;
+	if (methods == 0)
+		methods = ASSESS_METHOD_BIT(ASSESS_DNS);
+	for (m = 0; m < ASSESS_METHOD__MAX; m++) {
+		if (!(methods & ASSESS_METHOD_BIT(m)))
+			continue;
+		out->ran[m] = true;
+		if (first)
+			out->primary = (enum assess_method)m;
+		first = false;
+		for (i = 0; i < out->target_count; i++)
+			assess_target_run(out, &out->targets[i],
+			    (enum assess_method)m, opt);
+		assess_combine(out, (enum assess_method)m);
+	}
+	return 0;
+}
+
+/* ---- the database ------------------------------------------------------- */
+
+struct assess_load {
+	struct arena			*arena;
+	struct assess_observation	*obs;
+	size_t				 count, capacity;
+	struct error			*e;
+};
+
+static int
+assess_load_row(const struct observation_row *row, void *arg)
+{
+	struct assess_load *l = arg;
+	struct assess_observation *o;
+	struct period p;
+
+	if (period_parse(row->period, strlen(row->period), &p) == -1) {
+		error_set(l->e, "stored period '%s' of %s in %s is not a period",
+		    row->period, row->indicator, row->region);
+		return 1;
+	}
+	l->obs = xgrow(l->obs, &l->capacity, l->count + 1, sizeof(*l->obs));
+	o = &l->obs[l->count++];
+	o->period = p;
+	o->has_value = row->has_value;
+	o->value = row->value;
+	o->flag = arena_strdup(l->arena, row->flag != NULL ? row->flag : "");
+	return 0;
+}
+
+/* The total series (dims "") of indicator in region, into the arena. */
+static int
+assess_load(struct db *db, const char *indicator, const char *region,
+    struct arena *a, struct assess_region_series *out, struct error *e)
+{
+	struct observations_query q = { 0 };
+	struct assess_load l = { a, NULL, 0, 0, e };
+	struct assess_observation *copy;
+	int rc;
+
+	q.indicator = indicator;
+	q.region = region;
+	q.dims = "";
+	rc = observations_query(db, &q, assess_load_row, &l, e);
+	if (rc != 0) {
+		free(l.obs);
+		return -1;
+	}
+	copy = arena_alloc(a, (l.count + 1) * sizeof(*copy));
+	if (l.count > 0)
+		memcpy(copy, l.obs, l.count * sizeof(*copy));
+	free(l.obs);
+	out->region = region;
+	out->obs = copy;
+	out->count = l.count;
+	return 0;
+}
+
+int
+assess_indicator(struct db *db, const struct catalog *c, const char *indicator,
+    const char *region, const struct assess_options *opt,
+    struct assess_result *out, struct error *e)
+{
+	const struct indicator *ind;
+	const struct region *reg, *other;
+	struct assess_region_series *refs;
+	struct assess_input in = { 0 };
+	struct arena scratch;
+	size_t i, j, nref = 0;
+	int rc = -1;
+
+	arena_init(&scratch);
+	if ((ind = model_find_indicator(c, indicator)) == NULL) {
+		error_set(e, "unknown indicator '%s'", indicator);
+		goto done;
+	}
+	if (region == NULL || (reg = model_find_region_any(c, region)) == NULL) {
+		error_set(e, "unknown region '%s'", region != NULL ? region : "");
+		goto done;
+	}
+	if (assess_load(db, ind->code, reg->code, &scratch, &in.series, e) == -1)
+		goto done;
+	in.series.region = reg->code;
+	/* The reference regions the current targets name, each once, under the
+	 * name the target uses (assess_find_reference() looks it up so). */
+	refs = arena_alloc(&scratch, (ind->target_count + 1) * sizeof(*refs));
+	for (i = 0; i < ind->target_count; i++) {
+		const struct target_version *v = &ind->targets[i];
+		const char *name = v->reference_region != NULL ?
+		    v->reference_region : ind->reference_region;
+
+		if (v->valid_to != NULL || v->kind != MODEL_TARGET_REFERENCE ||
+		    name == NULL)
+			continue;
+		for (j = 0; j < nref; j++)
+			if (strcmp(refs[j].region, name) == 0)
+				break;
+		if (j < nref || (other = model_find_region_any(c, name)) == NULL)
+			continue;
+		if (assess_load(db, ind->code, other->code, &scratch, &refs[nref],
+		    e) == -1)
+			goto done;
+		refs[nref++].region = name;
+	}
+	in.indicator = ind;
+	in.references = refs;
+	in.reference_count = nref;
+	rc = assess_run(&in, opt, out, e);
+done:
+	arena_free(&scratch);
+	return rc;
+}
+
+int
+assess_home_region(struct db *db, const struct catalog *c,
+    const struct region **out, struct error *e)
+{
+	const struct region *district = NULL;
+	char *home = db_meta_get(db, "home_region");
+	size_t i;
+
+	*out = NULL;
+	if (home != NULL) {
+		*out = model_find_region_any(c, home);
+		if (*out == NULL)
+			error_set(e, "the database's home_region '%s' is not a "
+			    "region of the catalogue", home);
+		free(home);
+		return *out != NULL ? 0 : -1;
+	}
+	for (i = 0; i < c->region_count; i++) {
+		const struct region *r = &c->regions[i];
+
+		if (r->code == NULL)
+			continue;
+		if (r->level == MODEL_REGION_MUNICIPALITY ||
+		    r->level == MODEL_REGION_DISTRICT_FREE_CITY) {
+			*out = r;
+			return 0;
+		}
+		if (r->level == MODEL_REGION_DISTRICT && district == NULL)
+			district = r;
+	}
+	if ((*out = district) != NULL)
+		return 0;
+	return error_set(e, "the catalogue has no municipality, city or district "
+	    "to assess by default: name the region with --region");
+}
+
+/* ---- reading a result --------------------------------------------------- */
+
+const struct explain *
+assess_primary(const struct assess_result *r)
+{
+	return &r->verdicts[r->primary].combined;
+}
+
+const char *
+assess_unit_label(const char *unit, const char *lang)
+{
+	const char *t;
+
+	if (unit == NULL || unit[0] == '\0')
+		return NULL;
+	if (strcmp(unit, "%") == 0 || strcmp(unit, "percent") == 0 ||
+	    strncmp(unit, "percent ", 8) == 0)
+		return "%";
+	if (lang != NULL && strncmp(lang, "en", 2) == 0)
+		return unit;
+	t = i18n_text("de", unit);
+	return t != unit ? t : NULL;
+}
+
+size_t
+assess_sentence(const struct assess_result *r, const struct explain *record,
+    const char *lang, char *buf, size_t size)
+{
+	struct explain_subject subject = { 0 };
+
+	subject.unit = assess_unit_label(r->unit, lang);
+	subject.decimals = r->decimals;
+	return explain_sentence(record, &subject, lang, buf, size);
+}
