@@ -609,6 +609,27 @@ assess_combine(struct assess_result *r, enum assess_method m)
 		    (double)r->target_count);
 }
 
+/*
+ * Whether a target version counts: the current version, except a reference
+ * target in its own reference region, whose gap is zero by definition (the
+ * region is then assessed as if that target were not there).
+ */
+static bool
+assess_target_applies(const struct assess_input *in,
+    const struct target_version *v)
+{
+	const char *ref;
+
+	if (v->valid_to != NULL)
+		return false;
+	if (v->kind != MODEL_TARGET_REFERENCE)
+		return true;
+	ref = v->reference_region != NULL ? v->reference_region :
+	    in->indicator->reference_region;
+	return ref == NULL || in->series.region == NULL ||
+	    strcmp(ref, in->series.region) != 0;
+}
+
 int
 assess_run(const struct assess_input *in, const struct assess_options *opt,
     struct assess_result *out, struct error *e)
@@ -644,7 +665,7 @@ assess_run(const struct assess_input *in, const struct assess_options *opt,
 	assess_trend(&out->series, out->decimals, out->polarity, &out->trend);
 
 	for (i = 0; i < ind->target_count; i++)
-		if (ind->targets[i].valid_to == NULL)
+		if (assess_target_applies(in, &ind->targets[i]))
 			n++;
 	out->target_count = n > 0 ? n : 1;
 	out->targets = arena_alloc(&out->arena, out->target_count *
@@ -653,7 +674,7 @@ assess_run(const struct assess_input *in, const struct assess_options *opt,
 		assess_target_setup(out, in, NULL, &out->targets[0], e);
 	} else {
 		for (i = 0, n = 0; i < ind->target_count; i++) {
-			if (ind->targets[i].valid_to != NULL)
+			if (!assess_target_applies(in, &ind->targets[i]))
 				continue;
 			if (assess_target_setup(out, in, &ind->targets[i],
 			    &out->targets[n++], e) == -1)
@@ -737,6 +758,32 @@ assess_load(struct db *db, const char *indicator, const char *region,
 	return 0;
 }
 
+/* A copy of the indicator whose region names (aliases allowed in the
+ * catalogue) are the regions' codes, as the loaded series are named. */
+static const struct indicator *
+assess_canonical(struct arena *a, const struct catalog *c,
+    const struct indicator *ind)
+{
+	struct indicator *copy = arena_alloc(a, sizeof(*copy));
+	const struct region *reg;
+	size_t i;
+
+	*copy = *ind;
+	if (ind->reference_region != NULL &&
+	    (reg = model_find_region_any(c, ind->reference_region)) != NULL)
+		copy->reference_region = reg->code;
+	copy->targets = arena_alloc(a, (ind->target_count + 1) *
+	    sizeof(*copy->targets));
+	for (i = 0; i < ind->target_count; i++) {
+		copy->targets[i] = ind->targets[i];
+		if (ind->targets[i].reference_region != NULL &&
+		    (reg = model_find_region_any(c,
+		    ind->targets[i].reference_region)) != NULL)
+			copy->targets[i].reference_region = reg->code;
+	}
+	return copy;
+}
+
 int
 assess_indicator(struct db *db, const struct catalog *c, const char *indicator,
     const char *region, const struct assess_options *opt,
@@ -762,8 +809,7 @@ assess_indicator(struct db *db, const struct catalog *c, const char *indicator,
 	if (assess_load(db, ind->code, reg->code, &scratch, &in.series, e) == -1)
 		goto done;
 	in.series.region = reg->code;
-	/* The reference regions the current targets name, each once, under the
-	 * name the target uses (assess_find_reference() looks it up so). */
+	/* The reference regions the current targets name, each once, by code. */
 	refs = arena_alloc(&scratch, (ind->target_count + 1) * sizeof(*refs));
 	for (i = 0; i < ind->target_count; i++) {
 		const struct target_version *v = &ind->targets[i];
@@ -773,17 +819,19 @@ assess_indicator(struct db *db, const struct catalog *c, const char *indicator,
 		if (v->valid_to != NULL || v->kind != MODEL_TARGET_REFERENCE ||
 		    name == NULL)
 			continue;
+		if ((other = model_find_region_any(c, name)) == NULL)
+			continue;
 		for (j = 0; j < nref; j++)
-			if (strcmp(refs[j].region, name) == 0)
+			if (strcmp(refs[j].region, other->code) == 0)
 				break;
-		if (j < nref || (other = model_find_region_any(c, name)) == NULL)
+		if (j < nref || other == reg)
 			continue;
 		if (assess_load(db, ind->code, other->code, &scratch, &refs[nref],
 		    e) == -1)
 			goto done;
-		refs[nref++].region = name;
+		nref++;
 	}
-	in.indicator = ind;
+	in.indicator = assess_canonical(&scratch, c, ind);
 	in.references = refs;
 	in.reference_count = nref;
 	rc = assess_run(&in, opt, out, e);

@@ -138,7 +138,8 @@ struct assess_trend {
  * Conversion: value → by year; interval → by year, or every year without a
  * year; every_year → every year; direction → direction; reference → relative to
  * the reference region's annual series (the target's reference_region, else
- * the indicator's; METHODS §2.5). Polarity 0 ("closer to the target is
+ * the indicator's; METHODS §2.5), except in the reference region itself, whose
+ * gap is zero by definition: there the target does not count. Polarity 0 ("closer to the target is
  * better") takes the direction from the side the latest annual value lies on:
  * below the target +1, above −1; inside an interval (or on the value) DNS
  * checks both bounds and the worst wins, Eurostat and Open SDG read the lower
@@ -217,7 +218,8 @@ int	assess_run(const struct assess_input *in, const struct assess_options *opt,
 /*
  * Assesses one indicator of the catalogue in one region from the database: the
  * series (indicator, region, dims "") and those of the reference regions its
- * targets name, then assess_run(). The catalogue is the caller's (loaded with
+ * targets name (their aliases read as the regions' codes), then assess_run().
+ * The catalogue is the caller's (loaded with
  * store_catalog_load()); indicator is a code, region a code or alias. An
  * unknown indicator or region, or a database error, returns -1.
  */
