@@ -842,6 +842,11 @@ cmd_assess_db_mode(struct cmd_context *ctx, const struct cmd_assess_args *a,
 		fprintf(ctx->err, "wiall assess: %s\n", e.message);
 		goto done;
 	}
+	if (cat.indicator_count == 0) {
+		fprintf(ctx->err, "wiall assess: the catalogue has no indicators; "
+		    "load one with 'wiall catalog load FILE.json'\n");
+		goto done;
+	}
 	if (a->region != NULL) {
 		if ((region = model_find_region_any(&cat, a->region)) == NULL) {
 			fprintf(ctx->err, "wiall assess: unknown region '%s' (not "
@@ -860,11 +865,6 @@ cmd_assess_db_mode(struct cmd_context *ctx, const struct cmd_assess_args *a,
 		}
 	}
 	n = ncodes > 0 ? ncodes : cat.indicator_count;
-	if (n == 0) {
-		fprintf(ctx->err, "wiall assess: the catalogue has no indicators; "
-		    "load one with 'wiall catalog load FILE.json'\n");
-		goto done;
-	}
 	results = xcalloc(n, sizeof(*results));
 	for (i = 0; i < n; i++)
 		assess_result_init(&results[i]);
@@ -954,9 +954,11 @@ const struct cmd_entry cmd_assess_entry = {
 	    "                           closer to the target (required)\n"
 	    "  --annual mean|last|sum   how quarters or months make a year\n"
 	    "                           (default mean)\n"
-	    "  --target V --target-year T        reach V by year T\n"
-	    "  --target-low L --target-high H [--target-year T]\n"
-	    "                           an interval by year T, or every year\n"
+	    "  --target V               reach V by --target-year T (or hold it\n"
+	    "                           every year: --target-kind every_year)\n"
+	    "  --target-year T          the target's year\n"
+	    "  --target-low L           an interval [L, H] by year T, or every\n"
+	    "  --target-high H          year without --target-year\n"
 	    "  --target-kind K          value, interval, every_year (with --target\n"
 	    "                           V), direction, or reference (with\n"
 	    "                           --reference-input); default: from the\n"
@@ -964,8 +966,8 @@ const struct cmd_entry cmd_assess_entry = {
 	    "  --reference-input FILE   the reference region's series: at least\n"
 	    "                           (polarity 1) or at most (-1) its values\n"
 	    "  --region LABEL           the region's name in the output\n"
-	    "  --unit U, --decimals N   for the sentences (default: the file's\n"
-	    "                           unit; decimals from the values)\n"
+	    "  --unit U                 for the sentences (default: the file's)\n"
+	    "  --decimals N             digits shown (default: from the values)\n"
 	    "\n"
 	    "Method and output:\n"
 	    "  --method M               dns (default): weather symbols of the\n"
