@@ -135,7 +135,8 @@ T="$TMP/cases.db"
 "$WIALL" --db "$T" catalog load "$DATA/catalog.json" >/dev/null
 "$WIALL" --db "$T" import "$DATA/observations.csv" >/dev/null
 run "$WIALL" --db "$T" assess several
-like "$OUT" 'several +Wolke +50 \(2024\)' "several targets: the worst (cloud) decides"
+like "$OUT" 'several +Wolke +50 Personen \(2024\)' \
+    "several targets: the worst (cloud) decides (unit translated by po/de.po)"
 like "$OUT" $'\n''    Ziel a \(value\): Wolke – ' "each target has its line: a"
 like "$OUT" $'\n''    Ziel b \(every_year\): Sonne – ' "each target has its line: b"
 run "$WIALL" --db "$T" assess breaks --format json
