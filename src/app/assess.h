@@ -203,6 +203,27 @@ struct assess_result {
 void	assess_result_init(struct assess_result *r);
 void	assess_result_free(struct assess_result *r);
 
+/* ---- a region's series (assess_annual.c) -------------------------------- */
+
+/*
+ * The annual values of one region's observations (struct assess_annual says
+ * how), in the arena; *with_value counts the observations with a value. The
+ * observations are sorted here; a period given twice, or a value that is not a
+ * finite number, is an error (-1, e says which period).
+ */
+int	assess_annual_build(struct arena *a, const struct assess_region_series *in,
+	    enum model_annual how, struct assess_annual *out, size_t *with_value,
+	    struct error *e);
+/* The core's view of the annual values (for the methods and charts). */
+struct series	assess_annual_series(const struct assess_annual *a);
+/* The latest figure of the observations (struct assess_latest); its flag is
+ * copied into the arena. */
+void	assess_annual_latest(struct arena *a, const struct assess_region_series *in,
+	    struct assess_latest *out);
+/* The trend arrow of the annual values (struct assess_trend). */
+void	assess_annual_trend(const struct assess_annual *a, int decimals,
+	    int polarity, struct assess_trend *out);
+
 /* ---- running ------------------------------------------------------------- */
 
 /*
@@ -242,9 +263,6 @@ int	assess_home_region(struct db *db, const struct catalog *c,
 
 /* The primary method's verdict record (DNS when it ran). */
 const struct explain	*assess_primary(const struct assess_result *r);
-
-/* The core's view of the annual values (for the methods and charts). */
-struct series		 assess_annual_series(const struct assess_annual *a);
 
 /*
  * The record's plain-language sentence (explain_sentence()) with the

@@ -173,7 +173,8 @@ json_flag_letters(unsigned flags, char out[4])
 }
 
 static void
-json_annual(struct json_writer *w, const char *key, const struct assess_annual *a)
+json_annual(struct json_writer *w, const char *key,
+    const struct assess_annual *a)
 {
 	char letters[4];
 	size_t i;
@@ -201,8 +202,8 @@ json_sentence(struct json_writer *w, const char *key,
 
 /* The explanation record of METHODS §1. */
 static void
-json_record(struct json_writer *w, const char *key, const struct assess_result *r,
-    const struct explain *rec)
+json_record(struct json_writer *w, const char *key,
+    const struct assess_result *r, const struct explain *rec)
 {
 	static const char *const groups[EXPLAIN_ROLE__MAX] = {
 		[EXPLAIN_ROLE_PARAMETER] = "parameters",

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app/assess.h"
+#include "app/assess_csv.h"
 #include "app/assess_json.h"
 #include "cli/cmd.h"
 #include "io/obsfile.h"
@@ -615,144 +616,27 @@ cmd_assess_table(struct cmd_context *ctx, const struct cmd_assess_args *a,
 	}
 }
 
-/* RFC 4180: quoted when it holds a delimiter, a quote or a line break. */
-static void
-cmd_assess_csv_text(FILE *fp, const char *s)
-{
-	const char *p;
-
-	if (s == NULL)
-		s = "";
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		fputs(s, fp);
-		return;
-	}
-	fputc('"', fp);
-	for (p = s; *p != '\0'; p++) {
-		if (*p == '"')
-			fputc('"', fp);
-		fputc(*p, fp);
-	}
-	fputc('"', fp);
-}
-
-static void
-cmd_assess_csv_number(FILE *fp, bool has, double v)
-{
-	char text[40];
-
-	if (!has || !isfinite(v))
-		return;
-	if (v == trunc(v) && fabs(v) < 1e15)
-		snprintf(text, sizeof(text), "%.0f", v);
-	else
-		text_format_double(v, text, sizeof(text));
-	fputs(text, fp);
-}
-
-static void
-cmd_assess_csv_quantity(FILE *fp, const struct explain *rec,
-    enum explain_quantity q)
-{
-	double v = 0;
-	bool has = explain_get(rec, q, &v);
-
-	fputc(',', fp);
-	cmd_assess_csv_number(fp, has, v);
-}
-
-#define CMD_ASSESS_CSV_HEADER \
-	"indicator,region,method,status,reason,verdict,verdict_level,rule," \
-	"target_count,deciding_target,target_kind,latest_period,latest_value," \
-	"latest_flags,trend,change_per_year,start_year,last_year,last_value," \
-	"target_value,target_year,reference_value,gap,mean_change," \
-	"projected_value,miss_ratio,rate_actual,rate_required,rate_ratio," \
-	"progress,score,break_period,reason_de,reason_en"
-
-static void
-cmd_assess_csv(struct cmd_context *ctx, const struct cmd_assess_args *a,
-    const struct assess_result *results, size_t n)
-{
-	static const enum explain_quantity quantities[] = {
-		EXPLAIN_Q_START_YEAR, EXPLAIN_Q_LAST_YEAR, EXPLAIN_Q_LAST_VALUE,
-		EXPLAIN_Q_TARGET_VALUE, EXPLAIN_Q_TARGET_YEAR,
-		EXPLAIN_Q_REFERENCE_VALUE, EXPLAIN_Q_GAP, EXPLAIN_Q_MEAN_CHANGE,
-		EXPLAIN_Q_PROJECTED_VALUE, EXPLAIN_Q_MISS_RATIO,
-		EXPLAIN_Q_RATE_ACTUAL, EXPLAIN_Q_RATE_REQUIRED,
-		EXPLAIN_Q_RATE_RATIO, EXPLAIN_Q_PROGRESS, EXPLAIN_Q_SCORE,
-	};
-	FILE *fp = ctx->out;
-	char text[2048], period[PERIOD_TEXT_MAX];
-	size_t i, k;
-
-	fprintf(fp, "%s\n", CMD_ASSESS_CSV_HEADER);
-	for (i = 0; i < n; i++) {
-		const struct assess_result *r = &results[i];
-		const struct assess_verdict *v = &r->verdicts[a->method];
-		const struct explain *rec = &v->combined;
-		const struct assess_target *t = &r->targets[v->deciding];
-
-		cmd_assess_csv_text(fp, r->indicator);
-		fputc(',', fp);
-		cmd_assess_csv_text(fp, r->region);
-		fprintf(fp, ",%s,%s,%s,%s,", assess_method_names[a->method],
-		    explain_status_names[rec->status],
-		    explain_reason_names[rec->reason],
-		    explain_verdict_names[rec->verdict]);
-		if (rec->verdict != EXPLAIN_VERDICT_NONE)
-			fprintf(fp, "%d", explain_verdict_level(rec->verdict));
-		fprintf(fp, ",%s,%zu,", explain_rule_names[rec->rule],
-		    r->target_count);
-		cmd_assess_csv_text(fp, t->code);
-		fprintf(fp, ",%s,", model_target_kind_names[t->kind]);
-		if (r->latest.has) {
-			period_format(&r->latest.period, period);
-			fputs(period, fp);
-		}
-		fputc(',', fp);
-		cmd_assess_csv_number(fp, r->latest.has, r->latest.value);
-		fputc(',', fp);
-		cmd_assess_csv_text(fp, r->latest.flag);
-		fprintf(fp, ",%s,", assess_direction_names[r->trend.direction]);
-		cmd_assess_csv_number(fp, r->trend.direction != ASSESS_DIRECTION_NONE,
-		    r->trend.change);
-		for (k = 0; k < sizeof(quantities) / sizeof(quantities[0]); k++)
-			cmd_assess_csv_quantity(fp, rec, quantities[k]);
-		fputc(',', fp);
-		if (rec->after_break) {
-			period_format(&rec->break_period, period);
-			fputs(period, fp);
-		}
-		fputc(',', fp);
-		assess_sentence(r, rec, "de", text, sizeof(text));
-		cmd_assess_csv_text(fp, text);
-		fputc(',', fp);
-		assess_sentence(r, rec, "en", text, sizeof(text));
-		cmd_assess_csv_text(fp, text);
-		fputc('\n', fp);
-	}
-}
-
 static void
 cmd_assess_output(struct cmd_context *ctx, const struct cmd_assess_args *a,
     const char *source, const char *region, const char *region_text,
     const struct assess_result *results, size_t n)
 {
-	struct buf json = BUF_INIT;
+	struct buf text = BUF_INIT;
 
 	switch (a->format) {
 	case FORMAT_JSON:
-		assess_json_document(&json, a->method, source, region, results, n);
-		fwrite(json.data, 1, json.len, ctx->out);
-		buf_free(&json);
+		assess_json_document(&text, a->method, source, region, results, n);
+		fwrite(text.data, 1, text.len, ctx->out);
 		break;
 	case FORMAT_CSV:
-		cmd_assess_csv(ctx, a, results, n);
+		assess_csv_document(&text, a->method, results, n);
+		fwrite(text.data, 1, text.len, ctx->out);
 		break;
 	default:
 		cmd_assess_table(ctx, a, region_text, results, n);
 		break;
 	}
+	buf_free(&text);
 }
 
 /* ---- the two modes ------------------------------------------------------ */
@@ -980,7 +864,7 @@ const struct cmd_entry cmd_assess_entry = {
 	    "  --format table           one line per indicator: verdict, latest\n"
 	    "                           value, trend arrow, the reason (default)\n"
 	    "  --format csv             one row per indicator, stable columns:\n"
-	    "                           " CMD_ASSESS_CSV_HEADER "\n"
+	    "                           " ASSESS_CSV_HEADER "\n"
 	    "  --format json            the full explanation records (keys in\n"
 	    "                           docs/assess.md: method, version, rule,\n"
 	    "                           status, reason, verdict, parameters, points,\n"

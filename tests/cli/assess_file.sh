@@ -117,6 +117,10 @@ is "$(echo "$OUT" | head -1)" "indicator,region,method,status,reason,verdict,ver
     "CSV: the stable header"
 like "$(echo "$OUT" | sed -n 2p)" '^series,,dns,assessed,none,cloud,2,dns_projection,1,target,value,2024,22\.4,,up,' \
     "CSV: one row with the verdict and the numbers"
+# start_year … miss_ratio: 2019, 2024, 22.4, target 41 by 2030, no reference,
+# Δ̄ = 1.02, x̂ = 28.52, r = 0.670967…
+like "$(echo "$OUT" | sed -n 2p)" ',2019,2024,22\.4,41,2030,,,1\.0(2|19999+[0-9]*),28\.5(2|19999+[0-9]*),0\.670967[0-9]*,,,,,,,"Der Wert' \
+    "CSV: the record's numbers in their columns"
 
 # Eurostat on the same file, short term: CAGR_a = (22.4/17.3)^(1/5) − 1,
 # CAGR_r = (41/17.3)^(1/11) − 1, R = 0.6530 → moderate progress.

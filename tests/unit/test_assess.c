@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "app/assess.h"
+#include "app/assess_csv.h"
 #include "app/assess_json.h"
 #include "app/catalog.h"
 #include "app/import.h"
@@ -680,6 +681,30 @@ test_json(void **state)
 	assess_result_free(&r[1]);
 }
 
+/* The CSV row: fixed columns, empty cells for what is absent, sentences with
+ * commas quoted. value_target: Δ̄ 2, x̂ 32, r = 9/21 (see test_value_target). */
+static void
+test_csv(void **state)
+{
+	struct assess_result r;
+	struct buf out = BUF_INIT;
+	const char *row;
+
+	run("value_target", BOTTROP, 0, &r);
+	assess_csv_document(&out, ASSESS_DNS, &r, 1);
+	row = strchr(buf_cstr(&out), '\n');
+	assert_non_null(row);
+	assert_int_equal(row - buf_cstr(&out), strlen(ASSESS_CSV_HEADER));
+	assert_memory_equal(buf_cstr(&out), ASSESS_CSV_HEADER,
+	    strlen(ASSESS_CSV_HEADER));
+	assert_non_null(strstr(row, "\nvalue_target,05512000,dns,assessed,none,"
+	    "cloud,2,dns_projection,1,main,value,2024,20,,up,2,2019,2024,20,41,"
+	    "2030,,,2,32,0.42857142857142855,,,,,,,\"Der Wert steigt"));
+	assert_non_null(strstr(row, "\",The value rises by 2.0 percentage points"));
+	buf_free(&out);
+	assess_result_free(&r);
+}
+
 /* The home region: the catalogue lists NRW (a state) first, then Bottrop (a
  * district-free city): Bottrop. The meta key home_region overrides. */
 static void
@@ -720,6 +745,7 @@ main(void)
 		cmocka_unit_test(test_unknown_codes),
 		cmocka_unit_test(test_sentences),
 		cmocka_unit_test(test_json),
+		cmocka_unit_test(test_csv),
 		cmocka_unit_test(test_home_region),	/* last: it sets meta */
 	};
 
