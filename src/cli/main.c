@@ -11,6 +11,7 @@ extern const struct cmd_entry cmd_init_entry;
 extern const struct cmd_entry cmd_catalog_entry;
 extern const struct cmd_entry cmd_import_entry;
 extern const struct cmd_entry cmd_export_entry;
+extern const struct cmd_entry cmd_assess_entry;
 extern const struct cmd_entry cmd_structure_entry;
 extern const struct cmd_entry cmd_index_entry;
 extern const struct cmd_entry cmd_serve_entry;
@@ -21,6 +22,7 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_catalog_entry,
 	&cmd_import_entry,
 	&cmd_export_entry,
+	&cmd_assess_entry,
 	&cmd_structure_entry,
 	&cmd_index_entry,
 	&cmd_serve_entry,
