@@ -30,7 +30,8 @@ LDFLAGS	+= $(SANFLAGS)
 
 LIB_SRC	 = $(sort $(wildcard src/util/*.c src/core/*.c src/io/*.c src/store/*.c \
 	   src/app/*.c src/web/*.c src/cli/cmd_*.c))
-GEN_SRC	 = $(BUILD)/gen/schema.c $(BUILD)/gen/assets.c $(BUILD)/gen/translations.c
+GEN_SRC	 = $(BUILD)/gen/schema.c $(BUILD)/gen/assets.c $(BUILD)/gen/translations.c \
+	   $(BUILD)/gen/demo.c
 LIB_OBJ	 = $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(GEN_SRC:%.c=%.o)
 LIB	 = $(BUILD)/libwiall.a
 BIN	 = $(BUILD)/wiall
@@ -38,6 +39,7 @@ BIN	 = $(BUILD)/wiall
 SCHEMA	 = $(sort $(wildcard src/store/schema/*.sql))
 ASSETS	 = $(sort $(wildcard src/web/assets/*))
 PO	 = $(sort $(wildcard po/*.po))
+DEMO	 = data/catalog/bottrop.json $(sort $(filter-out %.sh,$(wildcard data/demo/*)))
 
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/unit/%)
@@ -62,6 +64,9 @@ $(BUILD)/gen/schema.c: $(SCHEMA) $(BUILD)/tools/embed
 $(BUILD)/gen/assets.c: $(ASSETS) $(BUILD)/tools/embed
 	@mkdir -p $(dir $@)
 	$(BUILD)/tools/embed web_assets $@ $(ASSETS)
+$(BUILD)/gen/demo.c: $(DEMO) $(BUILD)/tools/embed
+	@mkdir -p $(dir $@)
+	$(BUILD)/tools/embed demo_files $@ $(DEMO)
 $(BUILD)/gen/translations.c: $(PO) $(BUILD)/tools/po2c
 	@mkdir -p $(dir $@)
 	$(BUILD)/tools/po2c $@ $(PO)

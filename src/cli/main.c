@@ -12,12 +12,14 @@ extern const struct cmd_entry cmd_init_entry;
 extern const struct cmd_entry cmd_catalog_entry;
 extern const struct cmd_entry cmd_import_entry;
 extern const struct cmd_entry cmd_export_entry;
+extern const struct cmd_entry cmd_demo_entry;
 
 static const struct cmd_entry *const commands[] = {
 	&cmd_init_entry,
 	&cmd_catalog_entry,
 	&cmd_import_entry,
 	&cmd_export_entry,
+	&cmd_demo_entry,
 	NULL
 };
 
