@@ -13,6 +13,7 @@ extern const struct cmd_entry cmd_catalog_entry;
 extern const struct cmd_entry cmd_import_entry;
 extern const struct cmd_entry cmd_export_entry;
 extern const struct cmd_entry cmd_demo_entry;
+extern const struct cmd_entry cmd_status_entry;
 
 static const struct cmd_entry *const commands[] = {
 	&cmd_init_entry,
@@ -20,6 +21,7 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_import_entry,
 	&cmd_export_entry,
 	&cmd_demo_entry,
+	&cmd_status_entry,
 	NULL
 };
 
