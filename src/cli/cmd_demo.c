@@ -311,8 +311,7 @@ done:
 const struct cmd_entry cmd_demo_entry = {
 	.name = "demo",
 	.usage = "",
-	.summary = "Create or update the database with the Bottrop catalogue "
-	    "and demo data.",
+	.summary = "Create or update a database with the Bottrop demo data.",
 	.help =
 	    "Loads the shipped catalogue (data/catalog/bottrop.json) and imports\n"
 	    "the real published data of data/demo/ (sources in data/README.md),\n"

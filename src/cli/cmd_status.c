@@ -395,8 +395,8 @@ cmd_status_exec(struct cmd_context *ctx, int argc, char **argv)
 const struct cmd_entry cmd_status_entry = {
 	.name = "status",
 	.usage = "[--format table|json]",
-	.summary = "Show the catalogue per goal and indicator: which regions have "
-	    "data, and what is missing.",
+	.summary = "Per goal and indicator: which regions have data, what is "
+	    "missing.",
 	.help =
 	    "For each goal (as a tree) and each of its indicators: the regions\n"
 	    "with data, the first and last period with a value, how many values\n"

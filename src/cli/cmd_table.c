@@ -53,3 +53,39 @@ cmd_table_fit(FILE *fp, const char *s, size_t width)
 	else
 		fputs(s, fp);
 }
+
+void
+cmd_table_wrap(FILE *fp, const char *text, size_t at, size_t indent,
+    size_t width)
+{
+	const char *p = text;
+	size_t col = at;
+	bool first = true;
+
+	while (*p != '\0') {
+		const char *end;
+		size_t n, w;
+
+		while (*p == ' ')
+			p++;
+		if (*p == '\0')
+			break;
+		end = p + strcspn(p, " ");
+		n = (size_t)(end - p);
+		w = text_utf8_chars(p, n);
+		if (!first && col + 1 + w > width) {
+			fprintf(fp, "\n%*s", (int)indent, "");
+			col = indent;
+			first = true;
+		}
+		if (!first) {
+			fputc(' ', fp);
+			col++;
+		}
+		fwrite(p, 1, n, fp);
+		col += w;
+		first = false;
+		p = end;
+	}
+	fputc('\n', fp);
+}

@@ -18,4 +18,10 @@ void	cmd_table_cell(FILE *fp, const char *s, size_t width, bool right);
 /* Prints s cut to at most width characters (no padding). */
 void	cmd_table_fit(FILE *fp, const char *s, size_t width);
 
+/* Prints text wrapped at word boundaries so that no line passes width
+ * characters; the cursor stands at column `at` (after a label), and
+ * continuation lines start at column `indent`. Ends with a newline. */
+void	cmd_table_wrap(FILE *fp, const char *text, size_t at, size_t indent,
+	    size_t width);
+
 #endif

@@ -14,6 +14,7 @@ extern const struct cmd_entry cmd_import_entry;
 extern const struct cmd_entry cmd_export_entry;
 extern const struct cmd_entry cmd_demo_entry;
 extern const struct cmd_entry cmd_status_entry;
+extern const struct cmd_entry cmd_show_entry;
 
 static const struct cmd_entry *const commands[] = {
 	&cmd_init_entry,
@@ -22,6 +23,7 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_export_entry,
 	&cmd_demo_entry,
 	&cmd_status_entry,
+	&cmd_show_entry,
 	NULL
 };
 
