@@ -15,6 +15,7 @@ extern const struct cmd_entry cmd_export_entry;
 extern const struct cmd_entry cmd_demo_entry;
 extern const struct cmd_entry cmd_status_entry;
 extern const struct cmd_entry cmd_show_entry;
+extern const struct cmd_entry cmd_check_entry;
 
 static const struct cmd_entry *const commands[] = {
 	&cmd_init_entry,
@@ -24,6 +25,7 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_demo_entry,
 	&cmd_status_entry,
 	&cmd_show_entry,
+	&cmd_check_entry,
 	NULL
 };
 
