@@ -16,6 +16,7 @@ extern const struct cmd_entry cmd_demo_entry;
 extern const struct cmd_entry cmd_status_entry;
 extern const struct cmd_entry cmd_show_entry;
 extern const struct cmd_entry cmd_check_entry;
+extern const struct cmd_entry cmd_index_entry;
 
 static const struct cmd_entry *const commands[] = {
 	&cmd_init_entry,
@@ -26,6 +27,7 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_status_entry,
 	&cmd_show_entry,
 	&cmd_check_entry,
+	&cmd_index_entry,
 	NULL
 };
 
