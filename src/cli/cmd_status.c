@@ -128,9 +128,8 @@ cmd_status_indicator_table(struct cmd_context *ctx, const struct status *s,
 	}
 	cmd_status_missing(s, si, missing, sizeof(missing));
 	if (missing[0] != '\0') {
-		fprintf(ctx->out, "%*s", (int)indent, "");
-		snprintf(line, sizeof(line), "missing: %s", missing);
-		cmd_table_fit(ctx->out, line, CMD_TABLE_WIDTH - indent);
+		fprintf(ctx->out, "%*smissing: ", (int)indent, "");
+		cmd_table_fit(ctx->out, missing, CMD_TABLE_WIDTH - indent - 9);
 		fputc('\n', ctx->out);
 	}
 }
