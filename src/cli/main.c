@@ -5,8 +5,7 @@
 #include <string.h>
 
 #include "cli/cmd.h"
-
-#define WIALL_VERSION "0.1.0"
+#include "util/version.h"
 
 extern const struct cmd_entry cmd_init_entry;
 extern const struct cmd_entry cmd_catalog_entry;
@@ -17,6 +16,8 @@ extern const struct cmd_entry cmd_status_entry;
 extern const struct cmd_entry cmd_show_entry;
 extern const struct cmd_entry cmd_check_entry;
 extern const struct cmd_entry cmd_index_entry;
+extern const struct cmd_entry cmd_serve_entry;
+extern const struct cmd_entry cmd_publish_entry;
 
 static const struct cmd_entry *const commands[] = {
 	&cmd_init_entry,
@@ -28,6 +29,8 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_show_entry,
 	&cmd_check_entry,
 	&cmd_index_entry,
+	&cmd_serve_entry,
+	&cmd_publish_entry,
 	NULL
 };
 
