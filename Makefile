@@ -48,7 +48,7 @@ TEST_HELPER_BIN = $(TEST_HELPERS:tests/helpers/%.c=$(BUILD)/tests/helpers/%)
 BENCH_SRC = $(sort $(wildcard bench/*.c))
 BENCH_BIN = $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 
-.PHONY: all check unit demo bench fuzz clean deps lint
+.PHONY: all check check-built unit demo bench fuzz clean deps lint
 all: $(BIN)
 
 $(BUILD)/tools/embed: tools/embed.c
@@ -98,7 +98,12 @@ $(BUILD)/bench/%: bench/%.c $(LIB)
 unit: $(UNIT_BIN)
 
 # Every test (unit, CLI, HTTP, browser); the last line is "N passed, N failed".
-check: $(BIN) $(UNIT_BIN) $(TEST_HELPER_BIN)
+# What the tests need is installed first (nothing when it is there), so that
+# `make check` works on a fresh machine as the README says.
+check:
+	@bash scripts/install-deps.sh --test
+	@$(MAKE) --no-print-directory check-built
+check-built: $(BIN) $(UNIT_BIN) $(TEST_HELPER_BIN)
 	@BUILD=$(BUILD) SAN=$(SAN) bash tests/run.sh
 
 deps:
