@@ -22,6 +22,7 @@
 #include "store/batches.h"
 #include "util/arena.h"
 #include "util/embed.h"
+#include "util/xalloc.h"
 
 #define CMD_DEMO_MAX_WORDS 128
 
@@ -175,11 +176,7 @@ cmd_demo_import(struct cmd_context *ctx, struct db *db, int argc, char **argv,
 	if ((first = cmd_import_parse(ctx, argc, argv, &ro, &io, &text)) == -1)
 		goto done;
 	io.options_text = buf_cstr(&text);
-	in = calloc((size_t)(argc - first), sizeof(*in));
-	if (in == NULL) {
-		fprintf(ctx->err, "wiall demo: out of memory\n");
-		goto done;
-	}
+	in = xcalloc((size_t)(argc - first), sizeof(*in));
 	for (k = first; k < argc; k++) {
 		const struct embedded_file *f = cmd_demo_file(ctx, argv[k]);
 		char sha[65];
