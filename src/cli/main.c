@@ -11,6 +11,10 @@ extern const struct cmd_entry cmd_init_entry;
 extern const struct cmd_entry cmd_catalog_entry;
 extern const struct cmd_entry cmd_import_entry;
 extern const struct cmd_entry cmd_export_entry;
+extern const struct cmd_entry cmd_demo_entry;
+extern const struct cmd_entry cmd_status_entry;
+extern const struct cmd_entry cmd_show_entry;
+extern const struct cmd_entry cmd_check_entry;
 extern const struct cmd_entry cmd_assess_entry;
 extern const struct cmd_entry cmd_structure_entry;
 extern const struct cmd_entry cmd_index_entry;
@@ -19,9 +23,13 @@ extern const struct cmd_entry cmd_publish_entry;
 
 static const struct cmd_entry *const commands[] = {
 	&cmd_init_entry,
+	&cmd_demo_entry,
 	&cmd_catalog_entry,
 	&cmd_import_entry,
 	&cmd_export_entry,
+	&cmd_status_entry,
+	&cmd_show_entry,
+	&cmd_check_entry,
 	&cmd_assess_entry,
 	&cmd_structure_entry,
 	&cmd_index_entry,

@@ -116,6 +116,28 @@ batches_last_id(struct db *db, struct error *e)
 	return id;
 }
 
+int
+batches_find(struct db *db, const char *sha256, const char *options,
+    long long *id, struct error *e)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if (sqlite3_prepare_v2(db->sqlite,
+	    "SELECT max(id) FROM batch WHERE sha256 = ?1 AND "
+	    "coalesce(options, '') = ?2", -1, &st, NULL) != SQLITE_OK)
+		return batches_fail(db, st, e);
+	sqlite3_bind_text(st, 1, sha256, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, options != NULL ? options : "", -1,
+	    SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		return batches_fail(db, st, e);
+	rc = sqlite3_column_type(st, 0) != SQLITE_NULL;
+	*id = rc ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	return rc;
+}
+
 static const char *
 batches_text(sqlite3_stmt *st, int col)
 {
