@@ -59,32 +59,23 @@ publish_write(const char *path, const void *data, size_t n,
 	return 0;
 }
 
-/* Renders one page (`kind` "" for the overview, else "goals" or
- * "indicators" with a code) in one language and writes it. */
+/* Renders one address in one language through the site's handlers and
+ * writes the answer to `file` under out_dir. */
 static int
-publish_page(struct db *db, const struct site *site, const char *out_dir,
-    const char *lang, const char *kind, const char *code,
+publish_render(struct db *db, const struct site *site, const char *out_dir,
+    const char *lang, const char *path, const char *file,
     struct publish_report *r, struct error *e)
 {
 	struct http_request req;
 	struct http_response resp;
-	struct buf path = BUF_INIT, file = BUF_INIT;
+	struct buf name = BUF_INIT;
 	const void *data;
 	size_t n;
 	int rc = -1;
 
-	if (kind[0] == '\0')
-		buf_puts(&path, "/");
-	else
-		buf_printf(&path, "/%s/%s", kind, code);
-	if (strchr(code, '/') != NULL || strcmp(code, "..") == 0 ||
-	    strcmp(code, ".") == 0) {
-		error_set(e, "%s: a code that cannot be a file name", code);
-		goto done;
-	}
 	memset(&req, 0, sizeof(req));
 	req.method = HTTP_GET;
-	req.path = buf_cstr(&path);
+	req.path = path;
 	req.lang = lang;
 	req.site = site;
 	req.static_site = true;
@@ -94,22 +85,78 @@ publish_page(struct db *db, const struct site *site, const char *out_dir,
 	http_response_init(&resp);
 	site_handle(&req, &resp);
 	if (resp.status != 200) {
-		error_set(e, "%s (%s): status %d", buf_cstr(&path), lang,
-		    resp.status);
-		http_response_free(&resp);
+		error_set(e, "%s (%s): status %d", path, lang, resp.status);
 		goto done;
 	}
-	buf_printf(&file, "%s/%s%s", out_dir, strcmp(lang, "en") == 0 ?
-	    "en/" : "", kind[0] == '\0' ? "index" : buf_cstr(&path) + 1);
-	buf_puts(&file, ".html");
+	buf_printf(&name, "%s/%s", out_dir, file);
 	data = http_response_data(&resp, &n);
-	rc = publish_write(buf_cstr(&file), data, n, r, e);
+	rc = publish_write(buf_cstr(&name), data, n, r, e);
+done:
 	http_response_free(&resp);
+	buf_free(&name);
+	return rc;
+}
+
+static int
+publish_code_ok(const char *code, struct error *e)
+{
+	if (strchr(code, '/') != NULL || strcmp(code, "..") == 0 ||
+	    strcmp(code, ".") == 0)
+		return error_set(e, "%s: a code that cannot be a file name", code);
+	return 0;
+}
+
+/* One page (`kind` "" for the overview, else "goals" or "indicators" with
+ * a code) in one language: German at the root, English under en/. */
+static int
+publish_page(struct db *db, const struct site *site, const char *out_dir,
+    const char *lang, const char *kind, const char *code,
+    struct publish_report *r, struct error *e)
+{
+	struct buf path = BUF_INIT, file = BUF_INIT;
+	int rc = -1;
+
+	if (publish_code_ok(code, e) == -1)
+		goto done;
+	if (kind[0] == '\0')
+		buf_puts(&path, "/");
+	else
+		buf_printf(&path, "/%s/%s", kind, code);
+	buf_printf(&file, "%s%s.html", strcmp(lang, "en") == 0 ? "en/" : "",
+	    kind[0] == '\0' ? "index" : buf_cstr(&path) + 1);
+	rc = publish_render(db, site, out_dir, lang, buf_cstr(&path),
+	    buf_cstr(&file), r, e);
 	if (rc == 0)
 		r->pages++;
 done:
 	buf_free(&path);
 	buf_free(&file);
+	return rc;
+}
+
+/* An indicator's downloads, once for both languages. */
+static int
+publish_downloads(struct db *db, const struct site *site, const char *out_dir,
+    const char *code, struct publish_report *r, struct error *e)
+{
+	static const char *const exts[] = { "csv", "json" };
+	struct buf path = BUF_INIT;
+	size_t i;
+	int rc = -1;
+
+	if (publish_code_ok(code, e) == -1)
+		goto done;
+	for (i = 0; i < sizeof(exts) / sizeof(exts[0]); i++) {
+		buf_reset(&path);
+		buf_printf(&path, "/downloads/%s.%s", code, exts[i]);
+		if (publish_render(db, site, out_dir, "de", buf_cstr(&path),
+		    buf_cstr(&path) + 1, r, e) == -1)
+			goto done;
+		r->downloads++;
+	}
+	rc = 0;
+done:
+	buf_free(&path);
 	return rc;
 }
 
@@ -124,7 +171,7 @@ publish_site(struct db *db, const struct site *site, const char *out_dir,
 	int rc = -1;
 
 	memset(r, 0, sizeof(*r));
-	if (dashboard_load(db, "", &d, e) == -1)
+	if (dashboard_load(db, "", NULL, &d, e) == -1)
 		return -1;
 	for (l = 0; l < 2; l++) {
 		if (publish_page(db, site, out_dir, langs[l], "", "", r, e) == -1)
@@ -139,6 +186,10 @@ publish_site(struct db *db, const struct site *site, const char *out_dir,
 			    e) == -1)
 				goto done;
 	}
+	for (i = 0; i < d.catalog.indicator_count; i++)
+		if (publish_downloads(db, site, out_dir,
+		    d.catalog.indicators[i].code, r, e) == -1)
+			goto done;
 	for (i = 0; i < site->n_assets; i++) {
 		buf_reset(&file);
 		buf_printf(&file, "%s/assets/%s", out_dir,

@@ -72,7 +72,8 @@ like "$BODY" 'Mittlere Veränderung je Jahr</th><td class="num">-0,22<' "Warum? 
 like "$BODY" 'Projizierter Wert im Zieljahr</th><td class="num">8,04<' "the projection 8,04"
 like "$BODY" "verfehlt wird</th><td class=\"num\">61,2${NB}%" "the miss ratio 61,2 %"
 like "$BODY" 'class="weather weather-cloud"' "and the verdict: cloud"
-like "$BODY" 'Arbeitslosenquote sinkt im Mittel um 0,2 Prozentpunkte pro Jahr' "the sentence says it in words"
+like "$BODY" '<p class="sentence">Der Wert sinkt im Mittel um 0,2 Prozentpunkte pro Jahr; bei diesem Tempo wird das Ziel [^<]* bis 2025 deutlich verfehlt' \
+    "the sentence says it in words, as wiall assess does"
 like "$BODY" 'class="series series-3 projection"' "the chart draws the DNS projection"
 like "$BODY" 'stroke-dasharray="7 5"' "as a dashed line"
 like "$BODY" "Ziel: 7,0${NB}%" "the target is marked on the chart"
