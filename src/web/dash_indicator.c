@@ -196,14 +196,19 @@ dash_indicator_annual_note(struct html *h, const struct page_context *ctx,
 	html_close(h);
 }
 
-/* A chart target for each current target that has a place on the axis. */
+/* A chart target for each current target that has a place on the axis;
+ * with several, each labelled by its kind and year, so that the legend and
+ * the table tell them apart. */
 static size_t
 dash_indicator_chart_targets(const struct page_context *ctx,
     const struct assess_result *r, int first, int last,
-    struct chart_target *out)
+    struct chart_target *out, char labels[][64])
 {
-	size_t i, n = 0;
+	size_t i, n = 0, drawable = 0;
 
+	for (i = 0; r != NULL && i < r->target_count; i++)
+		if (r->targets[i].version != NULL)
+			drawable++;
 	for (i = 0; r != NULL && i < r->target_count && n < DASH_CHART_TARGETS;
 	    i++) {
 		const struct target_version *t = r->targets[i].version;
@@ -212,22 +217,28 @@ dash_indicator_chart_targets(const struct page_context *ctx,
 		if (t == NULL)
 			continue;
 		memset(c, 0, sizeof(*c));
-		c->label = page_text(ctx, "Target");
 		if (t->kind == MODEL_TARGET_VALUE && t->has_value &&
 		    t->year >= first && t->year <= last) {
 			c->kind = CHART_TARGET_POINT;
 			c->category = t->year - first;
 			c->value = t->value;
+			snprintf(labels[n], 64, "%s %d", page_text(ctx, "Target"),
+			    t->year);
 		} else if (t->kind == MODEL_TARGET_EVERY_YEAR && t->has_value) {
 			c->kind = CHART_TARGET_LINE;
 			c->value = t->value;
+			snprintf(labels[n], 64, "%s", page_text(ctx,
+			    "Target every year"));
 		} else if (t->kind == MODEL_TARGET_INTERVAL && t->has_low &&
 		    t->has_high) {
 			c->kind = CHART_TARGET_BAND;
 			c->low = t->low;
 			c->high = t->high;
+			snprintf(labels[n], 64, "%s", page_text(ctx,
+			    "Target range"));
 		} else
 			continue;
+		c->label = drawable > 1 ? labels[n] : page_text(ctx, "Target");
 		n++;
 	}
 	return n;
@@ -246,6 +257,7 @@ dash_indicator_chart(struct html *h, const struct page_context *ctx,
 	const struct explain *x = dashboard_verdict(di);
 	struct chart_series series[3];
 	struct chart_target targets[DASH_CHART_TARGETS];
+	char target_labels[DASH_CHART_TARGETS][64];
 	struct chart c;
 	double *home, *ref, *proj, pv = 0, ly = 0, lv = 0, ty = 0;
 	char **labels;
@@ -316,7 +328,7 @@ dash_indicator_chart(struct html *h, const struct page_context *ctx,
 	    di->home.region != NULL ? di->home.region->name_de : NULL,
 	    di->home.region != NULL ? di->home.region->name_en : NULL), home,
 	    CHART_STROKE_SOLID, 0 };
-	if (di->reference.region != NULL)
+	if (di->reference.region != NULL && rs->count > 0)
 		series[ns++] = (struct chart_series){ dash_pick(ctx,
 		    di->reference.region->name_de, di->reference.region->name_en),
 		    ref, CHART_STROKE_SOLID, 1 };
@@ -327,7 +339,7 @@ dash_indicator_chart(struct html *h, const struct page_context *ctx,
 	c.n_series = ns;
 	c.targets = targets;
 	c.n_targets = dash_indicator_chart_targets(ctx, di->result, first, last,
-	    targets);
+	    targets, target_labels);
 	chart_figure(h, &c);
 	for (i = 0; i < n; i++)
 		free(labels[i]);

@@ -50,6 +50,9 @@ dash_why_number(struct buf *out, const struct page_context *ctx,
 		format_percent(out, v * 100.0, 1, ctx->lang);
 		break;
 	case EXPLAIN_Q_POLARITY:
+		buf_puts(out, page_text(ctx, v > 0 ? "Higher is better" : v < 0 ?
+		    "Lower is better" : "Closer to the target is better"));
+		break;
 	case EXPLAIN_Q_WINDOW:
 	case EXPLAIN_Q_MIN_POINTS:
 	case EXPLAIN_Q_TARGET_COUNT:
