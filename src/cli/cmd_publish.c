@@ -52,8 +52,8 @@ cmd_publish_exec(struct cmd_context *ctx, int argc, char **argv)
 	if (publish_site(db, &site, out, &r, &e) == -1)
 		fprintf(ctx->err, "wiall publish: %s\n", e.message);
 	else {
-		fprintf(ctx->out, "%s: %zu pages, %zu assets, %zu bytes\n", out,
-		    r.pages, r.assets, r.bytes);
+		fprintf(ctx->out, "%s: %zu pages, %zu assets, %zu data files, "
+		    "%zu bytes\n", out, r.pages, r.assets, r.data, r.bytes);
 		rc = CMD_OK;
 	}
 	site_free(&site);

@@ -14,6 +14,7 @@
 struct publish_report {
 	size_t	pages;
 	size_t	assets;
+	size_t	data;		/* JSON files */
 	size_t	bytes;
 };
 
