@@ -343,7 +343,7 @@ page_structure_figures_location(struct html *h, struct page_structure *ps)
 	page_structure_paragraph(h, "reading", arena_printf(&ps->arena,
 	    page_structure_text(ps, "A bar to the right of 1 means that the "
 	    "sector's share of the total is larger in %s than in %s (a "
-	    "specialisation), to the left smaller; LQ 1.3 means a share 30 %% "
+	    "specialisation), to the left smaller; LQ 1.3 means a share 30%% "
 	    "larger."), ps->region, ps->reference));
 	for (k = 0; k < r->sector_count; k++)
 		v[k] = page_structure_figures_value(&ps->fig->periods[last].lq[k]);
