@@ -314,10 +314,10 @@ page_structure_switch(struct html *h, struct page_structure *ps)
 	html_open(h, HTML_NAV);
 	html_attr(h, HTML_ATTR_CLASS, "region-switch");
 	html_attr(h, HTML_ATTR_ARIA_LABEL, page_text(&ps->ctx,
-	    "Other regions and figures"));
+	    "Regions and figures"));
 	if (vi->region_count >= 2) {
 		html_element_text(h, HTML_H2, page_text(&ps->ctx,
-		    "Other regions"));
+		    "Regions"));
 		html_open(h, HTML_UL);
 		for (i = 0; i < vi->region_count; i++) {
 			buf_reset(&path);
@@ -332,7 +332,7 @@ page_structure_switch(struct html *h, struct page_structure *ps)
 	}
 	if (v->indicator_count >= 2) {
 		html_element_text(h, HTML_H2, page_text(&ps->ctx,
-		    "Other figures by sector"));
+		    "Figures by sector"));
 		html_open(h, HTML_UL);
 		for (i = 0; i < v->indicator_count; i++) {
 			const struct structure_view_indicator *other =

@@ -86,7 +86,7 @@ page_structure_figures_composition(struct html *h, struct page_structure *ps)
 	page_structure_figures_composition_meaning(h, ps);
 	page_structure_paragraph(h, "reading", page_structure_text(ps,
 	    "Each band is one sector: its height is the sector's share of the "
-	    "total in that period, and the bands add up to 100 %."));
+	    "total in that period, and the bands add up to 100%."));
 	for (k = 0; k < r->sector_count; k++) {
 		double *v = page_structure_values(ps, r->period_count);
 		for (p = 0; p < r->period_count; p++)

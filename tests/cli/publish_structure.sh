@@ -11,18 +11,20 @@ DATA="$TOP/tests/data/web"
 
 run "$WIALL" --db "$TMP/w.db" publish --out "$TMP/site"
 is "$RC" 0 "publish exits 0"
-# Overview, goal G, indicator emp_sector, and the structure pages of
-# 05512000 (home: structure.html), 05513000 and 05515000 (not NAT, the
-# reference), each in German and English: 2 × 6 = 12; one JSON per region.
-like "$OUT" "12 pages, 7 assets, 3 data files" "it reports 12 pages and 3 JSON files"
-for f in structure.html structure/05513000.html structure/05515000.html; do
+# Overview, goal G, indicators emp_sector and emp_fine, the structure pages
+# of emp_sector for 05512000 (home: structure.html), 05513000 and 05515000
+# (not NAT, the reference, nor RUHR, which holds two cities), and of emp_fine
+# for 05512000, each in German and English: 2 × 8 = 16; one JSON per page.
+like "$OUT" "16 pages, 7 assets, 4 data files" "it reports 16 pages and 4 JSON files"
+for f in structure.html structure/05513000.html structure/05515000.html \
+    structure/05512000/emp_fine.html; do
 	ok $([ -f "$TMP/site/$f" ] && [ -f "$TMP/site/en/$f" ]; echo $?) \
 	    "$f is written in German and English"
 done
 ok $([ ! -e "$TMP/site/structure/05512000.html" ]; echo $?) \
     "the home region's page is structure.html only"
-ok $([ ! -e "$TMP/site/structure/NAT.html" ]; echo $?) \
-    "the reference region has no page of its own"
+ok $([ ! -e "$TMP/site/structure/NAT.html" ] && [ ! -e "$TMP/site/structure/RUHR.html" ]; echo $?) \
+    "neither the reference region nor the area has a page of its own"
 
 "$WIALL" --db "$TMP/w.db" structure --indicator emp_sector --region 05513000 \
     --from 2010 --to 2012 --format json >"$TMP/cli.json"
@@ -45,7 +47,7 @@ for f in $(cd "$TMP/site" && find . -name 'structure*.html' -o -path '*/structur
 	done
 done
 is "$bad" 0 "every structure page and each of its SVGs is well-formed (xmllint)"
-ok $([ "$svgs" -ge 60 ]; echo $?) "the six structure pages hold their charts ($svgs SVGs)"
+ok $([ "$svgs" -ge 80 ]; echo $?) "the eight structure pages hold their charts ($svgs SVGs)"
 
 # Every relative href and src names a file of the site.
 broken=0 links=0 to_structure=0
@@ -78,5 +80,9 @@ like "$(cat "$TMP/site/structure/05513000.html")" 'href="\.\./en/structure/05513
     "the language switch leads to the English page of the same region"
 like "$(cat "$TMP/site/en/structure/05513000.html")" 'href="\.\./structure\.html">Bottrop &lt;b&gt;bold' \
     "English pages link the English pages of other regions"
+like "$(cat "$TMP/site/structure/05513000.html")" 'href="\.\./structure/05512000/emp_fine\.html">Beschäftigte nach feinen Bereichen</a>' \
+    "another indicator is linked at a region it has figures for"
+like "$(cat "$TMP/site/structure/05512000/emp_fine.html")" 'href="\.\./\.\./api/v1/structure/emp_fine/05512000\.json"' \
+    "and its page links its own JSON"
 unlike "$page" '<script>alert' "the catalogue's <script> stays text"
 done_testing

@@ -140,6 +140,7 @@ like "$BODY" '<h1>Economic structure: Bottrop &lt;b&gt;bold&lt;/b&gt; &amp; &quo
 like "$BODY" "In 2012, the largest sector in Bottrop &lt;b&gt;bold&lt;/b&gt; &amp; &quot;Co&quot; was “Industry &amp; &quot;construction&quot;” with 48.8%" \
     "with English sentences and number format"
 like "$BODY" 'LQ 1.3 means a share 30% larger' "the reading sentence in English"
+like "$BODY" 'the bands add up to 100%\.' "with English percent signs"
 
 # Another region: its path works, the switch links there.
 fetch "$BASE/structure/05513000"
@@ -153,6 +154,23 @@ unlike "$(printf '%s' "$BODY" | grep -o '<nav class="region-switch".*</nav><nav 
     'Nation|Ruhrgebiet' "neither the reference region nor an area holding cities is offered in the switch"
 # Region B: 2010 total 60 + 30 + 30 + 40 = 160, 2012 88 + 57 + 41 + 36 = 222.
 like "$BODY" "um \\+62${NB}Personen" "with its own numbers (growth 222 − 160 = 62)"
+fetch "$BASE/structure/05512000/emp_fine"
+is "$STATUS" 200 "a second sector indicator has its page at /structure/REGION/INDICATOR"
+wellformed "the second indicator's page"
+# METHODS §3.3's check: counts (10, 0, 5, 5) in groups (G1, G1, G2, G2) →
+# E = 1.5, UV = 1, RV = 0.5 bits (Bottrop 2010 in emp_fine).
+like "$BODY" 'id="diversity-unrelated"' "where the classification groups the sectors, variety is drawn"
+like "$BODY" '<tr><th scope="row">2010</th><td class="num" data-value="1">1,00</td>' \
+    "unrelated variety 2010 = 1 bit"
+like "$BODY" '<tr><th scope="row">2010</th><td class="num" data-value="0.5">0,50</td>' \
+    "related variety 2010 = 0.5 bits"
+unlike "$BODY" 'werden nicht gezeigt' "and nothing says it is missing"
+like "$BODY" 'Bereiche, die zu Beginn null waren \(F2\)' "a sector zero at the start is named"
+like "$BODY" 'href="\.\./\.\./structure">Beschäftigte &lt;script&gt;' "it links back to the first indicator"
+like "$BODY" 'href="\.\./\.\./structure/05512000/emp_fine" aria-current="page">Beschäftigte nach feinen Bereichen' \
+    "and marks itself in the indicator switch"
+fetch "$BASE/structure/05513000/emp_fine"
+is "$STATUS" 404 "a region without figures of that indicator is 404"
 fetch "$BASE/structure/DEA31"
 like "$BODY" '<h1>Wirtschaftsstruktur: Bottrop' "a region alias works in the path"
 fetch "$BASE/structure/nope"

@@ -129,8 +129,11 @@ test_defaults(void **state)
 
 	assert_int_equal(load(*state, NULL, NULL, NULL, NULL, NULL, &v, &e),
 	    STRUCTURE_VIEW_OK);
+	/* The catalogue's first indicator with figures by sector. */
 	assert_string_equal(v.indicator->code, "emp_sector");
-	assert_int_equal(v.indicator_count, 1);
+	assert_int_equal(v.indicator_count, 2);
+	assert_string_equal(v.indicators[1].indicator->code, "emp_fine");
+	assert_int_equal(v.indicators[1].region_count, 1);
 	/* The home region: the catalogue's first city. */
 	assert_non_null(v.home);
 	assert_string_equal(v.home->code, "05512000");
@@ -278,6 +281,36 @@ test_bad_queries(void **state)
 	}
 }
 
+/* emp_fine has figures only at the finer level of TFINE (F1 … F4 in groups
+ * G1, G2): variety by those groups, METHODS §3.3's check for Bottrop 2010,
+ * counts (10, 0, 5, 5), groups (A, A, B, B) → E = 1.5, UV = 1, RV = 0.5
+ * bits; F2 is zero at the start. */
+static void
+test_second_indicator(void **state)
+{
+	struct structure_view v;
+	struct error e;
+	const struct app_structure_period *p;
+
+	assert_int_equal(load(*state, "emp_fine", NULL, NULL, NULL, NULL, &v,
+	    &e), STRUCTURE_VIEW_OK);
+	assert_string_equal(v.indicator->code, "emp_fine");
+	assert_ptr_equal(v.shown, &v.indicators[1]);
+	assert_string_equal(v.region->code, "05512000");
+	assert_int_equal(v.report.group_count, 2);
+	p = &v.figures->periods[0];
+	assert_value(p->entropy, 1.5, 1e-12);
+	assert_value(p->unrelated_variety, 1.0, 1e-12);
+	assert_value(p->related_variety, 0.5, 1e-12);
+	assert_non_null(v.figures->span.zero_start_sectors);
+	assert_string_equal(v.figures->span.zero_start_sectors, "F2");
+	structure_view_free(&v);
+	/* Gelsenkirchen has no figures of it. */
+	assert_int_equal(load(*state, "emp_fine", "05513000", NULL, NULL, NULL,
+	    &v, &e), STRUCTURE_VIEW_NOT_FOUND);
+	structure_view_free(&v);
+}
+
 /* A catalogue whose sector indicator has no figures: nothing to show. */
 static void
 test_no_figures(void **state)
@@ -306,6 +339,7 @@ main(void)
 		cmocka_unit_test(test_shocks),
 		cmocka_unit_test(test_other_region_and_reference),
 		cmocka_unit_test(test_bad_queries),
+		cmocka_unit_test(test_second_indicator),
 		cmocka_unit_test(test_no_figures),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
