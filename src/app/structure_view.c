@@ -272,7 +272,7 @@ structure_view_load(struct db *db, const struct structure_view_query *q,
 	v->options.source = APP_STRUCTURE_DATABASE;
 	v->options.indicator = v->indicator->code;
 	v->options.region = v->region->code;
-	v->options.reference = q->reference;
+	v->options.reference = model_strdup(&v->catalog, q->reference);
 	v->options.base = STRUCTURE_BASE_2;
 	/* Every period first, for the span's ends. */
 	have_all = true;

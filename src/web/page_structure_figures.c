@@ -139,6 +139,14 @@ page_structure_figures_diversity_meaning(struct html *h,
 	h1 = ps->fig->periods[b].hhi.value;
 	/* Half a point on the scale of 0.001 the page shows HHI with is no
 	 * change a reader could see. */
+	if (a == b) {
+		page_structure_paragraph(h, "meaning", arena_printf(&ps->arena,
+		    page_structure_text(ps, "In %s the concentration index "
+		    "(HHI) was %s in %s; it is as even as %s equally large "
+		    "sectors."), ps->region, page_structure_number(ps, h0, 3),
+		    ps->periods[a], page_structure_number(ps, 1.0 / h0, 1)));
+		return;
+	}
 	if (h1 < h0 - 0.005)
 		fmt = "In %s the concentration index (HHI) fell from %s (%s) to "
 		    "%s (%s), so the economy became more diverse; it is as even "
