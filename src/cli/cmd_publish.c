@@ -53,7 +53,8 @@ cmd_publish_exec(struct cmd_context *ctx, int argc, char **argv)
 		fprintf(ctx->err, "wiall publish: %s\n", e.message);
 	else {
 		fprintf(ctx->out, "%s: %zu pages, %zu downloads, %zu assets, "
-		    "%zu bytes\n", out, r.pages, r.downloads, r.assets, r.bytes);
+		    "%zu data files, %zu bytes\n", out, r.pages, r.downloads,
+		    r.assets, r.data, r.bytes);
 		rc = CMD_OK;
 	}
 	site_free(&site);
@@ -67,7 +68,8 @@ const struct cmd_entry cmd_publish_entry = {
 	.summary = "Write the public dashboard as a static site.",
 	.help = "  --out DIR    where to write (created if missing)\n"
 	    "German pages go to DIR, English ones to DIR/en, each indicator's\n"
-	    "data (CSV, JSON) to DIR/downloads, assets to DIR/assets. Links are relative: the site works from file://\n"
-	    "and from any static host. The same data gives the same files.\n",
+	    "data (CSV, JSON) to DIR/downloads, assets to DIR/assets. Links\n"
+	    "are relative: the site works from file:// and from any static\n"
+	    "host. The same data gives the same files.\n",
 	.exec = cmd_publish_exec,
 };

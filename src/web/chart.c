@@ -185,9 +185,12 @@ chart_data_range(const struct chart *c, double *lo, double *hi)
 				CHART_SEE(t->value);
 		}
 	}
-	if (c->zero_based || c->kind == CHART_BARS ||
-	    c->kind == CHART_BARS_DIVERGING)
+	if (c->zero_based || c->kind == CHART_BARS)
 		CHART_SEE(0.0);
+	if (c->kind == CHART_BARS_DIVERGING ||
+	    (c->kind == CHART_LINE && isfinite(c->baseline) &&
+	    c->baseline != 0.0))
+		CHART_SEE(isfinite(c->baseline) ? c->baseline : 0.0);
 #undef CHART_SEE
 	return 0;
 }
@@ -651,6 +654,46 @@ chart_bars(struct html *h, const struct chart *c, const struct chart_frame *f)
 	buf_free(&val);
 }
 
+/* The value written at the end of a diverging bar: signed around 0, the
+ * value itself around another baseline (LQ 0,65). */
+static void
+chart_diverging_label(struct buf *out, const struct chart *c, double v,
+    double base)
+{
+	buf_reset(out);
+	if (base == 0.0)
+		format_signed(out, v, c->decimals, c->lang);
+	else
+		format_number(out, v, c->decimals, c->lang);
+}
+
+/* The widest value label on each side of the baseline, so that the plot
+ * leaves room for it (a long bar's label must not run into the category
+ * labels). */
+static void
+chart_diverging_label_room(const struct chart *c, double base, double *below,
+    double *above)
+{
+	struct buf b = BUF_INIT;
+	size_t s, i;
+	double w;
+
+	*below = *above = 0.0;
+	for (s = 0; s < c->n_series; s++)
+		for (i = 0; i < c->n_categories; i++) {
+			double v = c->series[s].values[i];
+			if (!isfinite(v))
+				continue;
+			chart_diverging_label(&b, c, v, base);
+			w = chart_text_width(buf_cstr(&b), 10.0) + 6.0;
+			if (v < base && w > *below)
+				*below = w;
+			if (v >= base && w > *above)
+				*above = w;
+		}
+	buf_free(&b);
+}
+
 static int
 chart_svg_diverging(struct html *h, const struct chart *c)
 {
@@ -660,7 +703,8 @@ chart_svg_diverging(struct html *h, const struct chart *c)
 	struct svg_style zero = { "zero", NULL, CHART_INK, 1.5, NULL, 0 };
 	struct chart_frame f;
 	struct buf b = BUF_INIT, tip = BUF_INIT;
-	double legend;
+	double legend, base = isfinite(c->baseline) ? c->baseline : 0.0;
+	double below, above;
 	size_t s, i;
 	int k;
 
@@ -668,8 +712,9 @@ chart_svg_diverging(struct html *h, const struct chart *c)
 		return -1;
 	width = c->width > 0 ? c->width : 640.0;
 	label = fmin(chart_category_label_width(c), width * 0.4);
-	f.left = label + 16.0;
-	f.right = width - 56.0;
+	chart_diverging_label_room(c, base, &below, &above);
+	f.left = label + 16.0 + below;
+	f.right = width - fmax(56.0, above + 8.0);
 	legend = chart_legend(NULL, c, f.left, 8.0, f.right - f.left);
 	f.top = 12.0 + legend;
 	f.bottom = f.top + row * (double)c->n_categories;
@@ -692,14 +737,14 @@ chart_svg_diverging(struct html *h, const struct chart *c)
 	svg_group(h, "bars");
 	for (i = 0; i < c->n_categories; i++) {
 		double y0 = f.top + (double)i * row + gap / 2.0;
-		svg_text(h, f.left - 8.0, y0 + bar * (double)c->n_series / 2.0 +
+		svg_text(h, label + 8.0, y0 + bar * (double)c->n_series / 2.0 +
 		    4.0, SVG_ANCHOR_END, CHART_SMALL_FONT, "category",
 		    chart_category(c, i));
 		for (s = 0; s < c->n_series; s++) {
 			double v = c->series[s].values[i], x0, x1, y;
 			struct svg_style st = { NULL, NULL, NULL, 0, NULL, 0 };
 			y = y0 + (double)s * bar;
-			x0 = chart_frame_x_value(&f, 0.0);
+			x0 = chart_frame_x_value(&f, base);
 			if (!isfinite(v)) {
 				svg_text(h, x0 + 4.0, y + bar - 5.0,
 				    SVG_ANCHOR_START, CHART_SMALL_FONT,
@@ -708,8 +753,10 @@ chart_svg_diverging(struct html *h, const struct chart *c)
 			}
 			x1 = chart_frame_x_value(&f, v);
 			if (c->n_series == 1) {
-				st.class_name = v >= 0 ? "positive" : "negative";
-				st.fill = v >= 0 ? CHART_POSITIVE : CHART_NEGATIVE;
+				st.class_name = v >= base ? "positive" :
+				    "negative";
+				st.fill = v >= base ? CHART_POSITIVE :
+				    CHART_NEGATIVE;
 			} else {
 				st.class_name = "series";
 				st.fill = chart_tone(c, s);
@@ -718,17 +765,17 @@ chart_svg_diverging(struct html *h, const struct chart *c)
 			svg_rect(h, fmin(x0, x1), y + 1.0, fabs(x1 - x0),
 			    bar - 2.0, &st, buf_cstr(&tip));
 			/* The sign is written out: direction and text carry
-			 * it, not the colour alone. */
-			buf_reset(&b);
-			format_signed(&b, v, c->decimals, c->lang);
-			svg_text(h, v >= 0 ? x1 + 4.0 : x1 - 4.0, y + bar - 5.0,
-			    v >= 0 ? SVG_ANCHOR_START : SVG_ANCHOR_END, 10.0,
-			    "value", buf_cstr(&b));
+			 * it, not the colour alone. Around another baseline
+			 * the value itself is written (LQ 0,65). */
+			chart_diverging_label(&b, c, v, base);
+			svg_text(h, v >= base ? x1 + 4.0 : x1 - 4.0,
+			    y + bar - 5.0, v >= base ? SVG_ANCHOR_START :
+			    SVG_ANCHOR_END, 10.0, "value", buf_cstr(&b));
 		}
 	}
 	html_close(h);
-	svg_line(h, chart_frame_x_value(&f, 0.0), f.top,
-	    chart_frame_x_value(&f, 0.0), f.bottom, &zero);
+	svg_line(h, chart_frame_x_value(&f, base), f.top,
+	    chart_frame_x_value(&f, base), f.bottom, &zero);
 	html_close(h);	/* svg */
 	buf_free(&b);
 	buf_free(&tip);
@@ -818,6 +865,14 @@ chart_svg_plot(struct html *h, const struct chart *c)
 	svg_begin(h, width, height, c->id, c->title, c->desc);
 	chart_legend(h, c, 8.0, 6.0, width - 16.0);
 	chart_value_axis(h, c, &f);
+	if (c->kind == CHART_LINE && isfinite(c->baseline) &&
+	    c->baseline != 0.0) {
+		/* A reference level drawn like the zero line (LQ = 1). */
+		struct svg_style rule = { "baseline", NULL, CHART_INK, 1.5,
+		    NULL, 0 };
+		double y = chart_frame_y(&f, c->baseline);
+		svg_line(h, f.left, y, f.right, y, &rule);
+	}
 	chart_targets(h, c, &f, true);
 	switch (c->kind) {
 	case CHART_AREA_STACKED:

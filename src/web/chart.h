@@ -68,6 +68,10 @@ struct chart {
 	size_t			 n_targets;
 	double			 width, height;	/* 0: the kind's default */
 	bool			 zero_based;	/* the value axis includes 0 */
+	double			 baseline;	/* diverging bars start here: 0, or
+						   1 for location quotients; a
+						   line chart draws a rule at a
+						   baseline other than 0 */
 	double			 value_min, value_max; /* both finite: a fixed
 						   range (small multiples) */
 };

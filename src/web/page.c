@@ -87,6 +87,47 @@ page_text(const struct page_context *ctx, const char *msgid)
 	return i18n_text(ctx->lang, msgid);
 }
 
+/* The site's sections: the overview and the economic structure, the
+ * current one marked for screen readers (aria-current) and by style. */
+static void
+page_site_nav(struct html *h, const struct page_context *ctx)
+{
+	static const struct {
+		const char	*path;
+		const char	*label;
+	} items[] = {
+		{ "", "Overview" },
+		{ "structure", "Economic structure" },
+	};
+	struct buf href = BUF_INIT;
+	size_t i, n;
+	bool current;
+
+	html_open(h, HTML_NAV);
+	html_attr(h, HTML_ATTR_CLASS, "site-nav");
+	html_attr(h, HTML_ATTR_ARIA_LABEL, page_text(ctx, "Sections"));
+	html_open(h, HTML_UL);
+	for (i = 0; i < sizeof(items) / sizeof(items[0]); i++) {
+		n = strlen(items[i].path);
+		current = n == 0 ? ctx->self[0] == '\0' :
+		    strncmp(ctx->self, items[i].path, n) == 0 &&
+		    (ctx->self[n] == '\0' || ctx->self[n] == '/');
+		buf_reset(&href);
+		page_href(&href, ctx, items[i].path);
+		html_open(h, HTML_LI);
+		html_open(h, HTML_A);
+		html_attr(h, HTML_ATTR_HREF, buf_cstr(&href));
+		if (current)
+			html_attr(h, HTML_ATTR_ARIA_CURRENT, "page");
+		html_text(h, page_text(ctx, items[i].label));
+		html_close(h);
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
+	buf_free(&href);
+}
+
 /* The link to the same page in the other language: a query switch in the
  * server (it sets a cookie), the other tree in the static site. */
 static void
@@ -180,6 +221,7 @@ page_begin(struct html *h, const struct page_context *ctx, const char *title)
 	html_attr(h, HTML_ATTR_CLASS, "tagline");
 	html_text(h, page_text(ctx, "Monitoring of the economic alliance"));
 	html_close(h);
+	page_site_nav(h, ctx);
 	page_language_switch(h, ctx);
 	html_close(h);	/* div.wrap */
 	html_close(h);	/* header */

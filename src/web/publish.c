@@ -7,18 +7,42 @@
 #include <sys/stat.h>
 
 #include "app/dashboard.h"
+#include "app/structure_view.h"
 #include "util/buf.h"
+#include "web/page_structure.h"
+
+/* What a rendered request reads: the database and its query arguments
+ * (NULL-terminated key, value pairs; NULL for none). */
+struct publish_arg {
+	struct db		*db;
+	const char *const	*query;
+};
 
 static struct db *
 publish_database(void *arg, struct error *e)
 {
-	return arg;
+	return ((struct publish_arg *)arg)->db;
 }
 
 static const char *
 publish_query(void *arg, const char *key)
 {
+	const char *const *q = ((struct publish_arg *)arg)->query;
+
+	for (; q != NULL && q[0] != NULL; q += 2)
+		if (strcmp(q[0], key) == 0)
+			return q[1];
 	return NULL;
+}
+
+/* A code that is safe as one segment of a file path. */
+static int
+publish_check_code(const char *code, struct error *e)
+{
+	if (code[0] == '\0' || strchr(code, '/') != NULL ||
+	    strcmp(code, "..") == 0 || strcmp(code, ".") == 0)
+		return error_set(e, "%s: a code that cannot be a file name", code);
+	return 0;
 }
 
 /* mkdir -p for the directories of a file path. */
@@ -59,13 +83,14 @@ publish_write(const char *path, const void *data, size_t n,
 	return 0;
 }
 
-/* Renders one address in one language through the site's handlers and
- * writes the answer to `file` under out_dir. */
+/* Renders the answer to `path` (with `query`) in one language and writes
+ * it to out_dir/file. */
 static int
 publish_render(struct db *db, const struct site *site, const char *out_dir,
-    const char *lang, const char *path, const char *file,
-    struct publish_report *r, struct error *e)
+    const char *lang, const char *path, const char *const *query,
+    const char *file, struct publish_report *r, struct error *e)
 {
+	struct publish_arg arg = { db, query };
 	struct http_request req;
 	struct http_response resp;
 	struct buf name = BUF_INIT;
@@ -81,7 +106,7 @@ publish_render(struct db *db, const struct site *site, const char *out_dir,
 	req.static_site = true;
 	req.query = publish_query;
 	req.database = publish_database;
-	req.arg = db;
+	req.arg = &arg;
 	http_response_init(&resp);
 	site_handle(&req, &resp);
 	if (resp.status != 200) {
@@ -97,17 +122,8 @@ done:
 	return rc;
 }
 
-static int
-publish_code_ok(const char *code, struct error *e)
-{
-	if (strchr(code, '/') != NULL || strcmp(code, "..") == 0 ||
-	    strcmp(code, ".") == 0)
-		return error_set(e, "%s: a code that cannot be a file name", code);
-	return 0;
-}
-
-/* One page (`kind` "" for the overview, else "goals" or "indicators" with
- * a code) in one language: German at the root, English under en/. */
+/* Renders one page (`kind` "" for the overview, else "goals" or
+ * "indicators" with a code) in one language and writes it. */
 static int
 publish_page(struct db *db, const struct site *site, const char *out_dir,
     const char *lang, const char *kind, const char *code,
@@ -116,15 +132,16 @@ publish_page(struct db *db, const struct site *site, const char *out_dir,
 	struct buf path = BUF_INIT, file = BUF_INIT;
 	int rc = -1;
 
-	if (publish_code_ok(code, e) == -1)
-		goto done;
 	if (kind[0] == '\0')
 		buf_puts(&path, "/");
-	else
+	else {
+		if (publish_check_code(code, e) == -1)
+			goto done;
 		buf_printf(&path, "/%s/%s", kind, code);
+	}
 	buf_printf(&file, "%s%s.html", strcmp(lang, "en") == 0 ? "en/" : "",
 	    kind[0] == '\0' ? "index" : buf_cstr(&path) + 1);
-	rc = publish_render(db, site, out_dir, lang, buf_cstr(&path),
+	rc = publish_render(db, site, out_dir, lang, buf_cstr(&path), NULL,
 	    buf_cstr(&file), r, e);
 	if (rc == 0)
 		r->pages++;
@@ -134,7 +151,7 @@ done:
 	return rc;
 }
 
-/* An indicator's downloads, once for both languages. */
+/* An indicator's downloads (CSV and JSON), once for both languages. */
 static int
 publish_downloads(struct db *db, const struct site *site, const char *out_dir,
     const char *code, struct publish_report *r, struct error *e)
@@ -144,12 +161,12 @@ publish_downloads(struct db *db, const struct site *site, const char *out_dir,
 	size_t i;
 	int rc = -1;
 
-	if (publish_code_ok(code, e) == -1)
+	if (publish_check_code(code, e) == -1)
 		goto done;
 	for (i = 0; i < sizeof(exts) / sizeof(exts[0]); i++) {
 		buf_reset(&path);
 		buf_printf(&path, "/downloads/%s.%s", code, exts[i]);
-		if (publish_render(db, site, out_dir, "de", buf_cstr(&path),
+		if (publish_render(db, site, out_dir, "de", buf_cstr(&path), NULL,
 		    buf_cstr(&path) + 1, r, e) == -1)
 			goto done;
 		r->downloads++;
@@ -157,6 +174,77 @@ publish_downloads(struct db *db, const struct site *site, const char *out_dir,
 	rc = 0;
 done:
 	buf_free(&path);
+	return rc;
+}
+
+/* The economic-structure pages: for every sector indicator and each of its
+ * regions the page in both languages (at the paths its links use) and the
+ * JSON of /api/v1/structure as api/v1/structure/INDICATOR/REGION.json. */
+static int
+publish_structure(struct db *db, const struct site *site, const char *out_dir,
+    struct publish_report *r, struct error *e)
+{
+	static const char *const langs[] = { "de", "en" };
+	struct structure_view_query q;
+	struct structure_view v;
+	enum structure_view_status st;
+	struct buf path = BUF_INIT, url = BUF_INIT, file = BUF_INIT;
+	size_t i, k, l;
+	int rc = -1;
+
+	memset(&q, 0, sizeof(q));
+	st = structure_view_load(db, &q, &v, e);
+	if (st != STRUCTURE_VIEW_OK && st != STRUCTURE_VIEW_NO_DATA)
+		goto done;
+	for (i = 0; i < v.indicator_count || (i == 0 && st ==
+	    STRUCTURE_VIEW_NO_DATA); i++) {
+		const struct structure_view_indicator *vi = st ==
+		    STRUCTURE_VIEW_OK ? &v.indicators[i] : NULL;
+		for (k = 0; k < (vi != NULL ? vi->region_count : 1); k++) {
+			const char *query[5] = { "indicator", NULL, "region",
+			    NULL, NULL };
+
+			buf_reset(&path);
+			if (vi == NULL)
+				buf_puts(&path, "structure");
+			else if (publish_check_code(vi->indicator->code, e) == -1 ||
+			    publish_check_code(vi->regions[k]->code, e) == -1)
+				goto done;
+			else
+				page_structure_path(&path, vi, i == 0,
+				    vi->regions[k]);
+			buf_reset(&url);
+			buf_printf(&url, "/%s", buf_cstr(&path));
+			for (l = 0; l < 2; l++) {
+				buf_reset(&file);
+				buf_printf(&file, "%s%s.html", l == 1 ? "en/" : "",
+				    buf_cstr(&path));
+				if (publish_render(db, site, out_dir, langs[l],
+				    buf_cstr(&url), NULL, buf_cstr(&file), r,
+				    e) == -1)
+					goto done;
+				r->pages++;
+			}
+			if (vi == NULL)
+				continue;
+			query[1] = vi->indicator->code;
+			query[3] = vi->regions[k]->code;
+			buf_reset(&file);
+			buf_printf(&file, "api/v1/structure/%s/%s.json",
+			    vi->indicator->code, vi->regions[k]->code);
+			if (publish_render(db, site, out_dir, "de",
+			    "/api/v1/structure", query, buf_cstr(&file), r,
+			    e) == -1)
+				goto done;
+			r->data++;
+		}
+	}
+	rc = 0;
+done:
+	structure_view_free(&v);
+	buf_free(&path);
+	buf_free(&url);
+	buf_free(&file);
 	return rc;
 }
 
@@ -190,6 +278,8 @@ publish_site(struct db *db, const struct site *site, const char *out_dir,
 		if (publish_downloads(db, site, out_dir,
 		    d.catalog.indicators[i].code, r, e) == -1)
 			goto done;
+	if (publish_structure(db, site, out_dir, r, e) == -1)
+		goto done;
 	for (i = 0; i < site->n_assets; i++) {
 		buf_reset(&file);
 		buf_printf(&file, "%s/assets/%s", out_dir,

@@ -16,6 +16,7 @@ struct publish_report {
 	size_t	pages;
 	size_t	downloads;
 	size_t	assets;
+	size_t	data;		/* JSON files */
 	size_t	bytes;
 };
 

@@ -7,8 +7,10 @@
 
 #include "util/xalloc.h"
 #include "web/api.h"
+#include "web/api_structure.h"
 #include "web/assets.h"
 #include "web/dash.h"
+#include "web/page_structure.h"
 #include "web/router.h"
 
 extern const struct embedded_file web_assets[];
@@ -18,6 +20,10 @@ static const struct route site_routes[] = {
 	{ "/",			dash_overview },
 	{ "/goals/{}",		dash_goal },
 	{ "/indicators/{}",	dash_indicator },
+	{ "/structure",		page_structure },
+	{ "/structure/{}",	page_structure },
+	{ "/structure/{}/{}",	page_structure },
+	{ "/api/v1/structure",	api_structure },
 	{ "/api/v1/indicators",	dash_api_indicators },
 	{ "/api/v1/indicators/{}", dash_api_indicator },
 	{ "/api/v1/indicators/{}/observations", dash_api_observations },

@@ -344,6 +344,64 @@ test_diverging_and_sparkline(void **state)
 	buf_free(&b);
 }
 
+/* Location quotients: bars start at the baseline 1, the values are written
+ * as they are (0,65, not -0,35), the side of 1 decides the class, and the
+ * axis covers 1 although every value lies below it. A long bar's value
+ * label must not run into the category labels: the plot starts right of
+ * the labels by the width of the widest label left of the baseline. */
+static void
+test_diverging_baseline(void **state)
+{
+	static const double lq[] = { 0.65, 0.95 };
+	static const double big[] = { -4000.0, 40.0 };
+	static const char *const sectors[] = { "A", "Standortkomponente" };
+	struct chart_series s = { "LQ", lq, CHART_STROKE_SOLID, -1 };
+	struct buf b = BUF_INIT;
+	struct html h;
+	struct chart c;
+	const char *p;
+	double label_x, value_x;
+
+	chart_init(&c, CHART_BARS_DIVERGING, "lq", "LQ", "de");
+	c.categories = sectors;
+	c.n_categories = 2;
+	c.series = &s;
+	c.n_series = 1;
+	c.decimals = 2;
+	c.baseline = 1.0;
+	html_init(&h, &b);
+	assert_int_equal(chart_svg(&h, &c, NULL), 0);
+	assert_int_equal(xmllint(buf_cstr(&b), false), 0);
+	assert_non_null(strstr(buf_cstr(&b), ">0,65</text>"));
+	assert_null(strstr(buf_cstr(&b), "-0,35"));
+	assert_null(strstr(buf_cstr(&b), "class=\"positive\""));
+	assert_int_equal(count(buf_cstr(&b), "class=\"negative\""), 2);
+	/* Ticks 0.6 … 1.0 (Heckbert: range 0.35 → nice 0.5, step nice(0.1)
+	 * = 0.1): the axis ends at the baseline. */
+	assert_non_null(strstr(buf_cstr(&b), ">1,0</text>"));
+
+	buf_reset(&b);
+	s.values = big;
+	c.baseline = 0.0;
+	c.decimals = 0;
+	assert_int_equal(chart_svg(&h, &c, NULL), 0);
+	/* The category label ends at its x (text-anchor end); the value
+	 * label "-4.000" (6 characters, 10 units, 0.58 em each: 34.8) ends
+	 * at its x too and must start right of the category label. */
+	p = strstr(buf_cstr(&b), "class=\"category\">Standortkomponente");
+	assert_non_null(p);
+	while (p > buf_cstr(&b) && strncmp(p, "<text x=\"", 9) != 0)
+		p--;
+	label_x = strtod(p + 9, NULL);
+	p = strstr(buf_cstr(&b), ">-4.000</text>");
+	assert_non_null(p);
+	while (p > buf_cstr(&b) && strncmp(p, "<text x=\"", 9) != 0)
+		p--;
+	value_x = strtod(p + 9, NULL);
+	assert_true(value_x - 6 * 10.0 * 0.58 > label_x);
+	buf_free(&b);
+}
+
 static void
 test_small_multiples_share_scale(void **state)
 {
@@ -387,6 +445,7 @@ main(void)
 		cmocka_unit_test(test_axis_labels_german),
 		cmocka_unit_test(test_stacked_area_and_bars),
 		cmocka_unit_test(test_diverging_and_sparkline),
+		cmocka_unit_test(test_diverging_baseline),
 		cmocka_unit_test(test_small_multiples_share_scale),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
