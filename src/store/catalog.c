@@ -73,7 +73,7 @@ store_catalog_save_vision(struct store_catalog_saver *s, const struct vision *v)
 	int64_t id = 0;
 	int rc = -1, n;
 
-	if ((st = catalog_sql_prepare(s->db,
+	if ((st = sql_prepare(s->db,
 		 "SELECT id FROM vision ORDER BY id LIMIT 1",
 		 s->e)) == NULL)
 		return -1;
@@ -81,8 +81,8 @@ store_catalog_save_vision(struct store_catalog_saver *s, const struct vision *v)
 		id = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	if (n != SQLITE_ROW && n != SQLITE_DONE)
-		return catalog_sql_error(s->db, s->e);
-	st = catalog_sql_prepare(s->db, id == 0 ?
+		return sql_error(s->db, s->e);
+	st = sql_prepare(s->db, id == 0 ?
 	    "INSERT INTO vision(code, title_de, title_en, description_de, "
 	    "description_en, adopted) VALUES (?1, ?2, ?3, ?4, ?5, ?6)" :
 	    "UPDATE vision SET code = ?1, title_de = ?2, title_en = ?3, "
@@ -94,15 +94,15 @@ store_catalog_save_vision(struct store_catalog_saver *s, const struct vision *v)
 	    "adopted IS DISTINCT FROM ?6)", s->e);
 	if (st == NULL)
 		return -1;
-	catalog_sql_bind_text(st, 1, v->code);
-	catalog_sql_bind_text(st, 2, v->title_de);
-	catalog_sql_bind_text(st, 3, v->title_en);
-	catalog_sql_bind_text(st, 4, v->description_de);
-	catalog_sql_bind_text(st, 5, v->description_en);
-	catalog_sql_bind_text(st, 6, v->adopted);
+	sql_bind_text(st, 1, v->code);
+	sql_bind_text(st, 2, v->title_de);
+	sql_bind_text(st, 3, v->title_en);
+	sql_bind_text(st, 4, v->description_de);
+	sql_bind_text(st, 5, v->description_en);
+	sql_bind_text(st, 6, v->adopted);
 	if (id != 0)
 		sqlite3_bind_int64(st, 7, id);
-	if ((n = catalog_sql_run(s->db, st, s->e)) == -1)
+	if ((n = sql_run(s->db, st, s->e)) == -1)
 		goto done;
 	store_catalog_report_add(s->rep, STORE_CATALOG_VISION, id == 0 ?
 	    STORE_CATALOG_CREATED : n > 0 ? STORE_CATALOG_UPDATED :
@@ -136,12 +136,12 @@ store_catalog_save_goals(struct store_catalog_saver *s, const struct catalog *c)
 	int rc = -1, n;
 
 	actions = xcalloc(c->goal_count + 1, sizeof(*actions));
-	ins = catalog_sql_prepare(s->db,
+	ins = sql_prepare(s->db,
 	    "INSERT INTO goal(code, title_de, title_en, "
 	    "description_de, description_en, perspective, position) "
 	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(code) DO NOTHING",
 	    s->e);
-	upd = catalog_sql_prepare(s->db, "UPDATE goal SET title_de = ?2, "
+	upd = sql_prepare(s->db, "UPDATE goal SET title_de = ?2, "
 	    "title_en = ?3, description_de = ?4, description_en = ?5, "
 	    "perspective = ?6, position = ?7 WHERE code = ?1 AND ("
 	    "title_de IS DISTINCT FROM ?2 OR title_en IS DISTINCT FROM ?3 OR "
@@ -149,7 +149,7 @@ store_catalog_save_goals(struct store_catalog_saver *s, const struct catalog *c)
 	    "description_en IS DISTINCT FROM ?5 OR "
 	    "perspective IS DISTINCT FROM ?6 OR position IS DISTINCT FROM ?7)",
 	    s->e);
-	par = catalog_sql_prepare(s->db, "UPDATE goal SET parent_id = ?2 "
+	par = sql_prepare(s->db, "UPDATE goal SET parent_id = ?2 "
 	    "WHERE code = ?1 AND parent_id IS DISTINCT FROM ?2", s->e);
 	if (ins == NULL || upd == NULL || par == NULL)
 		goto done;
@@ -158,15 +158,15 @@ store_catalog_save_goals(struct store_catalog_saver *s, const struct catalog *c)
 		sqlite3_stmt *st;
 
 		for (st = ins; st != NULL; st = st == ins ? upd : NULL) {
-			catalog_sql_bind_text(st, 1, g->code);
-			catalog_sql_bind_text(st, 2, g->title_de);
-			catalog_sql_bind_text(st, 3, g->title_en);
-			catalog_sql_bind_text(st, 4, g->description_de);
-			catalog_sql_bind_text(st, 5, g->description_en);
-			catalog_sql_bind_text(st, 6,
+			sql_bind_text(st, 1, g->code);
+			sql_bind_text(st, 2, g->title_de);
+			sql_bind_text(st, 3, g->title_en);
+			sql_bind_text(st, 4, g->description_de);
+			sql_bind_text(st, 5, g->description_en);
+			sql_bind_text(st, 6,
 			    model_perspective_names[g->perspective]);
 			sqlite3_bind_int(st, 7, (int)i);
-			if ((n = catalog_sql_run(s->db, st, s->e)) == -1)
+			if ((n = sql_run(s->db, st, s->e)) == -1)
 				goto done;
 			if (st == ins && n > 0) {
 				actions[i] = STORE_CATALOG_CREATED;
@@ -182,9 +182,9 @@ store_catalog_save_goals(struct store_catalog_saver *s, const struct catalog *c)
 		if (catalog_sql_require_id(s->db, CATALOG_SQL_GOAL_ID, "goal",
 		    c->goals[i].parent, &parent, s->e) == -1)
 			goto done;
-		catalog_sql_bind_text(par, 1, c->goals[i].code);
-		catalog_sql_bind_id(par, 2, parent);
-		if ((n = catalog_sql_run(s->db, par, s->e)) == -1)
+		sql_bind_text(par, 1, c->goals[i].code);
+		sql_bind_id(par, 2, parent);
+		if ((n = sql_run(s->db, par, s->e)) == -1)
 			goto done;
 		actions[i] = store_catalog_merge_action(actions[i], n);
 		store_catalog_report_add(s->rep, STORE_CATALOG_GOAL, actions[i],
@@ -212,24 +212,24 @@ store_catalog_save_regions(
 
 	actions = xcalloc(c->region_count + 1, sizeof(*actions));
 	replace = xcalloc(c->region_count + 1, sizeof(*replace));
-	ins = catalog_sql_prepare(s->db,
+	ins = sql_prepare(s->db,
 	    "INSERT INTO region(code, name_de, name_en, "
 	    "level, position) VALUES (?1, ?2, ?3, ?4, ?5) "
 	    "ON CONFLICT(code) DO NOTHING", s->e);
-	upd = catalog_sql_prepare(s->db, "UPDATE region SET name_de = ?2, "
+	upd = sql_prepare(s->db, "UPDATE region SET name_de = ?2, "
 	    "name_en = ?3, level = ?4, position = ?5 WHERE code = ?1 AND ("
 	    "name_de IS DISTINCT FROM ?2 OR name_en IS DISTINCT FROM ?3 OR "
 	    "level IS DISTINCT FROM ?4 OR position IS DISTINCT FROM ?5)", s->e);
-	par = catalog_sql_prepare(s->db, "UPDATE region SET parent_id = ?2 "
+	par = sql_prepare(s->db, "UPDATE region SET parent_id = ?2 "
 	    "WHERE code = ?1 AND parent_id IS DISTINCT FROM ?2", s->e);
-	sel = catalog_sql_prepare(s->db,
+	sel = sql_prepare(s->db,
 	    "SELECT a.alias, a.scheme FROM region_alias a "
 	    "JOIN region r ON r.id = a.region_id WHERE r.code = ?1 "
 	    "ORDER BY a.alias", s->e);
-	del = catalog_sql_prepare(s->db,
+	del = sql_prepare(s->db,
 	    "DELETE FROM region_alias WHERE region_id = "
 	    "(SELECT id FROM region WHERE code = ?1)", s->e);
-	add = catalog_sql_prepare(s->db,
+	add = sql_prepare(s->db,
 	    "INSERT INTO region_alias(alias, region_id, "
 	    "scheme) VALUES (?1, (SELECT id FROM region WHERE code = ?2), ?3)",
 	    s->e);
@@ -241,13 +241,13 @@ store_catalog_save_regions(
 		sqlite3_stmt *st;
 
 		for (st = ins; st != NULL; st = st == ins ? upd : NULL) {
-			catalog_sql_bind_text(st, 1, g->code);
-			catalog_sql_bind_text(st, 2, g->name_de);
-			catalog_sql_bind_text(st, 3, g->name_en);
-			catalog_sql_bind_text(
+			sql_bind_text(st, 1, g->code);
+			sql_bind_text(st, 2, g->name_de);
+			sql_bind_text(st, 3, g->name_en);
+			sql_bind_text(
 			    st, 4, model_region_level_names[g->level]);
 			sqlite3_bind_int(st, 5, (int)i);
-			if ((n = catalog_sql_run(s->db, st, s->e)) == -1)
+			if ((n = sql_run(s->db, st, s->e)) == -1)
 				goto done;
 			if (st == ins && n > 0) {
 				actions[i] = STORE_CATALOG_CREATED;
@@ -287,8 +287,8 @@ store_catalog_save_regions(
 			replace[i] = true;
 		if (!replace[i])
 			continue;
-		catalog_sql_bind_text(del, 1, g->code);
-		if (catalog_sql_run(s->db, del, s->e) == -1)
+		sql_bind_text(del, 1, g->code);
+		if (sql_run(s->db, del, s->e) == -1)
 			goto done;
 	}
 	for (i = 0; i < c->region_count; i++) {
@@ -296,11 +296,11 @@ store_catalog_save_regions(
 		int64_t parent;
 
 		for (j = 0; replace[i] && j < g->alias_count; j++) {
-			catalog_sql_bind_text(add, 1, g->aliases[j].code);
-			catalog_sql_bind_text(add, 2, g->code);
-			catalog_sql_bind_text(add, 3,
+			sql_bind_text(add, 1, g->aliases[j].code);
+			sql_bind_text(add, 2, g->code);
+			sql_bind_text(add, 3,
 			    model_alias_scheme_names[g->aliases[j].scheme]);
-			if (catalog_sql_run(s->db, add, s->e) == -1) {
+			if (sql_run(s->db, add, s->e) == -1) {
 				error_prefix(s->e, "region '%s', alias '%s'",
 				    g->code, g->aliases[j].code);
 				goto done;
@@ -309,9 +309,9 @@ store_catalog_save_regions(
 		if (catalog_sql_require_id(s->db, CATALOG_SQL_REGION_ID,
 		    "region", g->parent, &parent, s->e) == -1)
 			goto done;
-		catalog_sql_bind_text(par, 1, g->code);
-		catalog_sql_bind_id(par, 2, parent);
-		if ((n = catalog_sql_run(s->db, par, s->e)) == -1)
+		sql_bind_text(par, 1, g->code);
+		sql_bind_id(par, 2, parent);
+		if ((n = sql_run(s->db, par, s->e)) == -1)
 			goto done;
 		actions[i] =
 		    store_catalog_merge_action(actions[i], n + replace[i]);
@@ -321,7 +321,7 @@ store_catalog_save_regions(
 	rc = 0;
 	goto done;
 sql_error:
-	catalog_sql_error(s->db, s->e);
+	sql_error(s->db, s->e);
 done:
 	sqlite3_finalize(ins);
 	sqlite3_finalize(upd);
@@ -345,23 +345,23 @@ store_catalog_save_sectors(struct store_catalog_saver *s,
 	int rc = -1, n;
 
 	actions = xcalloc(cl->sector_count + 1, sizeof(*actions));
-	ins = catalog_sql_prepare(s->db,
+	ins = sql_prepare(s->db,
 	    "INSERT INTO sector(classification_id, code, "
 	    "name_de, name_en, level, position) VALUES (?1, ?2, ?3, ?4, ?5, "
 	    "?6) ON CONFLICT(classification_id, code) DO NOTHING", s->e);
-	upd = catalog_sql_prepare(s->db, "UPDATE sector SET name_de = ?3, "
+	upd = sql_prepare(s->db, "UPDATE sector SET name_de = ?3, "
 	    "name_en = ?4, level = ?5, position = ?6 "
 	    "WHERE classification_id = ?1 AND code = ?2 AND ("
 	    "name_de IS DISTINCT FROM ?3 OR name_en IS DISTINCT FROM ?4 OR "
 	    "level IS DISTINCT FROM ?5 OR position IS DISTINCT FROM ?6)", s->e);
-	par = catalog_sql_prepare(s->db, "UPDATE sector SET parent_id = ?3 "
+	par = sql_prepare(s->db, "UPDATE sector SET parent_id = ?3 "
 	    "WHERE classification_id = ?1 AND code = ?2 AND "
 	    "parent_id IS DISTINCT FROM ?3", s->e);
-	sel = catalog_sql_prepare(s->db, "SELECT id FROM sector "
+	sel = sql_prepare(s->db, "SELECT id FROM sector "
 	    "WHERE classification_id = ?1 AND code = ?2", s->e);
 	/* Levels follow the parents: a file that moves a stored sector
 	 * changes the depth of children it need not name. */
-	lev = catalog_sql_prepare(s->db, "WITH RECURSIVE depth(id, level) AS ("
+	lev = sql_prepare(s->db, "WITH RECURSIVE depth(id, level) AS ("
 	    "SELECT id, 1 FROM sector WHERE classification_id = ?1 AND "
 	    "parent_id IS NULL UNION ALL SELECT s.id, d.level + 1 "
 	    "FROM sector s JOIN depth d ON s.parent_id = d.id) "
@@ -378,12 +378,12 @@ store_catalog_save_sectors(struct store_catalog_saver *s,
 
 		for (st = ins; st != NULL; st = st == ins ? upd : NULL) {
 			sqlite3_bind_int64(st, 1, class_id);
-			catalog_sql_bind_text(st, 2, sec->code);
-			catalog_sql_bind_text(st, 3, sec->name_de);
-			catalog_sql_bind_text(st, 4, sec->name_en);
+			sql_bind_text(st, 2, sec->code);
+			sql_bind_text(st, 3, sec->name_de);
+			sql_bind_text(st, 4, sec->name_en);
 			sqlite3_bind_int(st, 5, sec->level);
 			sqlite3_bind_int(st, 6, (int)i);
-			if ((n = catalog_sql_run(s->db, st, s->e)) == -1)
+			if ((n = sql_run(s->db, st, s->e)) == -1)
 				goto done;
 			if (st == ins && n > 0) {
 				actions[i] = STORE_CATALOG_CREATED;
@@ -400,12 +400,12 @@ store_catalog_save_sectors(struct store_catalog_saver *s,
 
 		if (sec->parent != NULL) {
 			sqlite3_bind_int64(sel, 1, class_id);
-			catalog_sql_bind_text(sel, 2, sec->parent);
+			sql_bind_text(sel, 2, sec->parent);
 			if ((n = sqlite3_step(sel)) == SQLITE_ROW)
 				parent = sqlite3_column_int64(sel, 0);
 			sqlite3_reset(sel);
 			if (n != SQLITE_ROW && n != SQLITE_DONE) {
-				catalog_sql_error(s->db, s->e);
+				sql_error(s->db, s->e);
 				goto done;
 			}
 			if (parent == 0) {
@@ -415,9 +415,9 @@ store_catalog_save_sectors(struct store_catalog_saver *s,
 			}
 		}
 		sqlite3_bind_int64(par, 1, class_id);
-		catalog_sql_bind_text(par, 2, sec->code);
-		catalog_sql_bind_id(par, 3, parent);
-		if ((n = catalog_sql_run(s->db, par, s->e)) == -1)
+		sql_bind_text(par, 2, sec->code);
+		sql_bind_id(par, 3, parent);
+		if ((n = sql_run(s->db, par, s->e)) == -1)
 			goto done;
 		actions[i] = store_catalog_merge_action(actions[i], n);
 		snprintf(code, sizeof(code), "%s/%s", cl->code, sec->code);
@@ -425,7 +425,7 @@ store_catalog_save_sectors(struct store_catalog_saver *s,
 		    s->rep, STORE_CATALOG_SECTOR, actions[i], code, NULL);
 	}
 	sqlite3_bind_int64(lev, 1, class_id);
-	if (catalog_sql_run(s->db, lev, s->e) == -1)
+	if (sql_run(s->db, lev, s->e) == -1)
 		goto done;
 	rc = 0;
 done:
@@ -446,10 +446,10 @@ store_catalog_save_classifications(
 	size_t i;
 	int rc = -1, n;
 
-	ins = catalog_sql_prepare(s->db,
+	ins = sql_prepare(s->db,
 	    "INSERT INTO classification(code, name_de, "
 	    "name_en) VALUES (?1, ?2, ?3) ON CONFLICT(code) DO NOTHING", s->e);
-	upd = catalog_sql_prepare(s->db,
+	upd = sql_prepare(s->db,
 	    "UPDATE classification SET name_de = ?2, "
 	    "name_en = ?3 WHERE code = ?1 AND (name_de IS DISTINCT FROM ?2 OR "
 	    "name_en IS DISTINCT FROM ?3)", s->e);
@@ -462,10 +462,10 @@ store_catalog_save_classifications(
 		int64_t id;
 
 		for (st = ins; st != NULL; st = st == ins ? upd : NULL) {
-			catalog_sql_bind_text(st, 1, cl->code);
-			catalog_sql_bind_text(st, 2, cl->name_de);
-			catalog_sql_bind_text(st, 3, cl->name_en);
-			if ((n = catalog_sql_run(s->db, st, s->e)) == -1)
+			sql_bind_text(st, 1, cl->code);
+			sql_bind_text(st, 2, cl->name_de);
+			sql_bind_text(st, 3, cl->name_en);
+			if ((n = sql_run(s->db, st, s->e)) == -1)
 				goto done;
 			if (st == ins && n > 0) {
 				action = STORE_CATALOG_CREATED;
@@ -496,11 +496,11 @@ store_catalog_save_shocks(
 	size_t i;
 	int rc = -1, n;
 
-	ins = catalog_sql_prepare(s->db,
+	ins = sql_prepare(s->db,
 	    "INSERT INTO shock(code, name_de, name_en, "
 	    "peak, trough, recovery_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
 	    "ON CONFLICT(code) DO NOTHING", s->e);
-	upd = catalog_sql_prepare(s->db,
+	upd = sql_prepare(s->db,
 	    "UPDATE shock SET name_de = ?2, name_en = ?3, "
 	    "peak = ?4, trough = ?5, recovery_end = ?6 WHERE code = ?1 AND ("
 	    "name_de IS DISTINCT FROM ?2 OR name_en IS DISTINCT FROM ?3 OR "
@@ -514,13 +514,13 @@ store_catalog_save_shocks(
 		sqlite3_stmt *st;
 
 		for (st = ins; st != NULL; st = st == ins ? upd : NULL) {
-			catalog_sql_bind_text(st, 1, sh->code);
-			catalog_sql_bind_text(st, 2, sh->name_de);
-			catalog_sql_bind_text(st, 3, sh->name_en);
-			catalog_sql_bind_text(st, 4, sh->peak);
-			catalog_sql_bind_text(st, 5, sh->trough);
-			catalog_sql_bind_text(st, 6, sh->recovery_end);
-			if ((n = catalog_sql_run(s->db, st, s->e)) == -1)
+			sql_bind_text(st, 1, sh->code);
+			sql_bind_text(st, 2, sh->name_de);
+			sql_bind_text(st, 3, sh->name_en);
+			sql_bind_text(st, 4, sh->peak);
+			sql_bind_text(st, 5, sh->trough);
+			sql_bind_text(st, 6, sh->recovery_end);
+			if ((n = sql_run(s->db, st, s->e)) == -1)
 				goto done;
 			if (st == ins && n > 0) {
 				action = STORE_CATALOG_CREATED;
@@ -563,7 +563,7 @@ store_catalog_replace_links(struct store_catalog_saver *s, int64_t id,
 	}
 	sqlite3_reset(sel);
 	if (n != SQLITE_DONE) {
-		catalog_sql_error(s->db, s->e);
+		sql_error(s->db, s->e);
 		goto done;
 	}
 	/* Both lists are in canonical order: the model's by construction,
@@ -585,12 +585,12 @@ store_catalog_replace_links(struct store_catalog_saver *s, int64_t id,
 		goto done;
 	}
 	sqlite3_bind_int64(del, 1, id);
-	if (catalog_sql_run(s->db, del, s->e) == -1)
+	if (sql_run(s->db, del, s->e) == -1)
 		goto done;
 	for (i = 0; i < count; i++) {
 		sqlite3_bind_int64(add, 1, id);
-		catalog_sql_bind_text(add, 2, codes[i]);
-		if (catalog_sql_run(s->db, add, s->e) == -1)
+		sql_bind_text(add, 2, codes[i]);
+		if (sql_run(s->db, add, s->e) == -1)
 			goto done;
 	}
 	rc = 1;
@@ -640,7 +640,7 @@ store_catalog_read_target(struct store_catalog_saver *s, sqlite3_stmt *sel,
 	sqlite3_reset(sel);
 	sqlite3_clear_bindings(sel);
 	if (n != SQLITE_ROW && n != SQLITE_DONE) {
-		catalog_sql_error(s->db, s->e);
+		sql_error(s->db, s->e);
 		return -1;
 	}
 	return id;
@@ -664,20 +664,20 @@ store_catalog_bind_target(sqlite3_stmt *st, int64_t indicator,
     const struct target_version *t, int64_t region, const char *valid_from)
 {
 	sqlite3_bind_int64(st, 1, indicator);
-	catalog_sql_bind_text(st, 2, t->code);
-	catalog_sql_bind_text(st, 3, model_target_kind_names[t->kind]);
-	catalog_sql_bind_number(st, 4, t->has_value, t->value);
-	catalog_sql_bind_number(st, 5, t->has_low, t->low);
-	catalog_sql_bind_number(st, 6, t->has_high, t->high);
+	sql_bind_text(st, 2, t->code);
+	sql_bind_text(st, 3, model_target_kind_names[t->kind]);
+	sql_bind_number(st, 4, t->has_value, t->value);
+	sql_bind_number(st, 5, t->has_low, t->low);
+	sql_bind_number(st, 6, t->has_high, t->high);
 	if (t->year != 0)
 		sqlite3_bind_int(st, 7, t->year);
 	else
 		sqlite3_bind_null(st, 7);
-	catalog_sql_bind_id(st, 8, region);
-	catalog_sql_bind_text(st, 9, t->note_de);
-	catalog_sql_bind_text(st, 10, t->note_en);
-	catalog_sql_bind_text(st, 11, valid_from);
-	catalog_sql_bind_text(st, 12, t->valid_to);
+	sql_bind_id(st, 8, region);
+	sql_bind_text(st, 9, t->note_de);
+	sql_bind_text(st, 10, t->note_en);
+	sql_bind_text(st, 11, valid_from);
+	sql_bind_text(st, 12, t->valid_to);
 }
 
 /* One target of the catalogue against its stored versions (see the header). */
@@ -697,15 +697,15 @@ store_catalog_save_target(struct store_catalog_saver *s,
 		return -1;
 	if (t->valid_to != NULL) {
 		sqlite3_bind_int64(ts->by_start, 1, ind_id);
-		catalog_sql_bind_text(ts->by_start, 2, t->code);
-		catalog_sql_bind_text(ts->by_start, 3, t->valid_from);
+		sql_bind_text(ts->by_start, 2, t->code);
+		sql_bind_text(ts->by_start, 3, t->valid_from);
 		if ((old_id = store_catalog_read_target(
 			 s, ts->by_start, scratch, &old)) == -1)
 			return -1;
 		if (old_id == 0) {
 			store_catalog_bind_target(ts->insert, ind_id, t, region,
 			    t->valid_from);
-			if (catalog_sql_run(s->db, ts->insert, s->e) == -1)
+			if (sql_run(s->db, ts->insert, s->e) == -1)
 				return -1;
 			store_catalog_report_add(s->rep, STORE_CATALOG_TARGET,
 			    STORE_CATALOG_CREATED, code, NULL);
@@ -722,14 +722,14 @@ store_catalog_save_target(struct store_catalog_saver *s,
 	}
 
 	sqlite3_bind_int64(ts->current, 1, ind_id);
-	catalog_sql_bind_text(ts->current, 2, t->code);
+	sql_bind_text(ts->current, 2, t->code);
 	if ((old_id = store_catalog_read_target(
 		 s, ts->current, scratch, &old)) == -1)
 		return -1;
 	from = t->valid_from != NULL ? t->valid_from : s->today;
 	if (old_id == 0) {
 		store_catalog_bind_target(ts->insert, ind_id, t, region, from);
-		if (catalog_sql_run(s->db, ts->insert, s->e) == -1)
+		if (sql_run(s->db, ts->insert, s->e) == -1)
 			return error_prefix(s->e, "indicator '%s', target '%s' "
 			    "from %s", ind->code, t->code, from);
 		store_catalog_report_add(s->rep, STORE_CATALOG_TARGET,
@@ -750,10 +750,10 @@ store_catalog_save_target(struct store_catalog_saver *s,
 	/* A changed target supersedes the current version (DESIGN.md). */
 	sqlite3_bind_int64(ts->close, 1, old_id);
 	sqlite3_bind_text(ts->close, 2, from, -1, SQLITE_STATIC);
-	if (catalog_sql_run(s->db, ts->close, s->e) == -1)
+	if (sql_run(s->db, ts->close, s->e) == -1)
 		return -1;
 	store_catalog_bind_target(ts->insert, ind_id, t, region, from);
-	if (catalog_sql_run(s->db, ts->insert, s->e) == -1)
+	if (sql_run(s->db, ts->insert, s->e) == -1)
 		return -1;
 	snprintf(detail, sizeof(detail), "version from %s ended %s",
 	    old.valid_from, from);
@@ -764,7 +764,7 @@ update:
 	store_catalog_bind_target(
 	    ts->update, ind_id, t, region, old.valid_from);
 	sqlite3_bind_int64(ts->update, 13, old_id);
-	if (catalog_sql_run(s->db, ts->update, s->e) == -1)
+	if (sql_run(s->db, ts->update, s->e) == -1)
 		return -1;
 	store_catalog_report_add(
 	    s->rep, STORE_CATALOG_TARGET, STORE_CATALOG_UPDATED, code, NULL);
@@ -802,7 +802,7 @@ store_catalog_check_versions(struct store_catalog_saver *s,
 	}
 	sqlite3_reset(ts->versions);
 	if (rc == 0 && n != SQLITE_DONE)
-		return catalog_sql_error(s->db, s->e);
+		return sql_error(s->db, s->e);
 	return rc;
 }
 
@@ -820,7 +820,7 @@ store_catalog_save_indicators(
 	int rc = -1, n;
 
 	model_catalog_init(&scratch);
-	ins = catalog_sql_prepare(s->db,
+	ins = sql_prepare(s->db,
 	    "INSERT INTO indicator(code, title_de, "
 	    "title_en, definition_de, definition_en, unit, decimals, polarity, "
 	    "dimension, principle, field, source, source_url, method_note, "
@@ -828,7 +828,7 @@ store_catalog_save_indicators(
 	    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
 	    "?15, "
 	    "?16, ?17, ?18) ON CONFLICT(code) DO NOTHING", s->e);
-	upd = catalog_sql_prepare(s->db,
+	upd = sql_prepare(s->db,
 	    "UPDATE indicator SET title_de = ?2, "
 	    "title_en = ?3, definition_de = ?4, definition_en = ?5, unit = ?6, "
 	    "decimals = ?7, polarity = ?8, dimension = ?9, principle = ?10, "
@@ -848,40 +848,40 @@ store_catalog_save_indicators(
 	    "annual IS DISTINCT FROM ?16 OR "
 	    "classification_id IS DISTINCT FROM ?17 OR "
 	    "position IS DISTINCT FROM ?18)", s->e);
-	goal_sel = catalog_sql_prepare(s->db,
+	goal_sel = sql_prepare(s->db,
 	    "SELECT g.code FROM indicator_goal ig "
 	    "JOIN goal g ON g.id = ig.goal_id WHERE ig.indicator_id = ?1",
 	    s->e);
-	goal_del = catalog_sql_prepare(s->db, "DELETE FROM indicator_goal "
+	goal_del = sql_prepare(s->db, "DELETE FROM indicator_goal "
 	    "WHERE indicator_id = ?1", s->e);
-	goal_add = catalog_sql_prepare(s->db, "INSERT INTO indicator_goal("
+	goal_add = sql_prepare(s->db, "INSERT INTO indicator_goal("
 	    "indicator_id, goal_id) VALUES (?1, "
 	    "(SELECT id FROM goal WHERE code = ?2))", s->e);
-	sdg_sel = catalog_sql_prepare(s->db, "SELECT sdg FROM indicator_sdg "
+	sdg_sel = sql_prepare(s->db, "SELECT sdg FROM indicator_sdg "
 	    "WHERE indicator_id = ?1", s->e);
-	sdg_del = catalog_sql_prepare(s->db, "DELETE FROM indicator_sdg "
+	sdg_del = sql_prepare(s->db, "DELETE FROM indicator_sdg "
 	    "WHERE indicator_id = ?1", s->e);
-	sdg_add = catalog_sql_prepare(s->db,
+	sdg_add = sql_prepare(s->db,
 	    "INSERT INTO indicator_sdg(indicator_id, sdg) VALUES (?1, ?2)",
 	    s->e);
-	ts.by_start = catalog_sql_prepare(s->db, SQL_TARGET_COLUMNS "WHERE "
+	ts.by_start = sql_prepare(s->db, SQL_TARGET_COLUMNS "WHERE "
 	    "t.indicator_id = ?1 AND t.code = ?2 AND t.valid_from = ?3", s->e);
-	ts.current = catalog_sql_prepare(s->db, SQL_TARGET_COLUMNS "WHERE "
+	ts.current = sql_prepare(s->db, SQL_TARGET_COLUMNS "WHERE "
 	    "t.indicator_id = ?1 AND t.code = ?2 AND t.valid_to IS NULL", s->e);
-	ts.insert = catalog_sql_prepare(s->db,
+	ts.insert = sql_prepare(s->db,
 	    "INSERT INTO target(indicator_id, code, "
 	    "kind, value, low, high, year, reference_region_id, note_de, "
 	    "note_en, valid_from, valid_to) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
 	    "?7, "
 	    "?8, ?9, ?10, ?11, ?12)", s->e);
-	ts.update = catalog_sql_prepare(s->db, "UPDATE target SET kind = ?3, "
+	ts.update = sql_prepare(s->db, "UPDATE target SET kind = ?3, "
 	    "value = ?4, low = ?5, high = ?6, year = ?7, "
 	    "reference_region_id = ?8, note_de = ?9, note_en = ?10, "
 	    "valid_to = ?12 WHERE id = ?13 AND indicator_id = ?1 AND code = ?2 "
 	    "AND valid_from = ?11", s->e);
-	ts.close = catalog_sql_prepare(s->db, "UPDATE target SET valid_to = ?2 "
+	ts.close = sql_prepare(s->db, "UPDATE target SET valid_to = ?2 "
 	    "WHERE id = ?1", s->e);
-	ts.versions = catalog_sql_prepare(s->db,
+	ts.versions = sql_prepare(s->db,
 	    "SELECT code, valid_from, valid_to "
 	    "FROM target WHERE indicator_id = ?1 ORDER BY code, valid_from",
 	    s->e);
@@ -905,28 +905,28 @@ store_catalog_save_indicators(
 		    s->e) == -1)
 			goto done;
 		for (st = ins; st != NULL; st = st == ins ? upd : NULL) {
-			catalog_sql_bind_text(st, 1, ind->code);
-			catalog_sql_bind_text(st, 2, ind->title_de);
-			catalog_sql_bind_text(st, 3, ind->title_en);
-			catalog_sql_bind_text(st, 4, ind->definition_de);
-			catalog_sql_bind_text(st, 5, ind->definition_en);
-			catalog_sql_bind_text(st, 6, ind->unit);
+			sql_bind_text(st, 1, ind->code);
+			sql_bind_text(st, 2, ind->title_de);
+			sql_bind_text(st, 3, ind->title_en);
+			sql_bind_text(st, 4, ind->definition_de);
+			sql_bind_text(st, 5, ind->definition_en);
+			sql_bind_text(st, 6, ind->unit);
 			sqlite3_bind_int(st, 7, ind->decimals);
 			sqlite3_bind_int(st, 8, ind->polarity);
-			catalog_sql_bind_text(st, 9,
+			sql_bind_text(st, 9,
 			    model_dimension_names[ind->dimension]);
-			catalog_sql_bind_text(st, 10,
+			sql_bind_text(st, 10,
 			    model_principle_names[ind->principle]);
-			catalog_sql_bind_text(st, 11, ind->field);
-			catalog_sql_bind_text(st, 12, ind->source);
-			catalog_sql_bind_text(st, 13, ind->source_url);
-			catalog_sql_bind_text(st, 14, ind->method_note);
-			catalog_sql_bind_id(st, 15, region);
-			catalog_sql_bind_text(
+			sql_bind_text(st, 11, ind->field);
+			sql_bind_text(st, 12, ind->source);
+			sql_bind_text(st, 13, ind->source_url);
+			sql_bind_text(st, 14, ind->method_note);
+			sql_bind_id(st, 15, region);
+			sql_bind_text(
 			    st, 16, model_annual_names[ind->annual]);
-			catalog_sql_bind_id(st, 17, classification);
+			sql_bind_id(st, 17, classification);
 			sqlite3_bind_int(st, 18, (int)i);
-			if ((n = catalog_sql_run(s->db, st, s->e)) == -1)
+			if ((n = sql_run(s->db, st, s->e)) == -1)
 				goto done;
 			if (st == ins && n > 0) {
 				action = STORE_CATALOG_CREATED;

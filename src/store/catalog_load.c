@@ -29,7 +29,7 @@ store_catalog_load_vision(struct db *db, struct catalog *c, struct error *e)
 	sqlite3_stmt *st;
 	int n;
 
-	if ((st = catalog_sql_prepare(db, "SELECT code, title_de, title_en, "
+	if ((st = sql_prepare(db, "SELECT code, title_de, title_en, "
 	    "description_de, description_en, adopted FROM vision ORDER BY id "
 	    "LIMIT 1", e)) == NULL)
 		return -1;
@@ -46,7 +46,7 @@ store_catalog_load_vision(struct db *db, struct catalog *c, struct error *e)
 	}
 	sqlite3_finalize(st);
 	if (n != SQLITE_ROW && n != SQLITE_DONE)
-		return catalog_sql_error(db, e);
+		return sql_error(db, e);
 	return 0;
 }
 
@@ -57,7 +57,7 @@ store_catalog_load_goals(struct db *db, struct catalog *c, struct error *e)
 	size_t i;
 	int n, rc = 0;
 
-	if ((st = catalog_sql_prepare(db, "SELECT g.code, p.code, g.title_de, "
+	if ((st = sql_prepare(db, "SELECT g.code, p.code, g.title_de, "
 	    "g.title_en, g.description_de, g.description_en, g.perspective "
 	    "FROM goal g LEFT JOIN goal p ON p.id = g.parent_id "
 	    "ORDER BY g.position, g.id", e)) == NULL)
@@ -81,7 +81,7 @@ store_catalog_load_goals(struct db *db, struct catalog *c, struct error *e)
 	}
 	sqlite3_finalize(st);
 	if (rc == 0 && n != SQLITE_DONE)
-		return catalog_sql_error(db, e);
+		return sql_error(db, e);
 	/* The level is the depth: not stored, so it can never disagree. */
 	for (i = 0; rc == 0 && i < c->goal_count; i++) {
 		const struct goal *p = &c->goals[i];
@@ -122,7 +122,7 @@ store_catalog_load_strings(struct db *db, sqlite3_stmt *st, int64_t id,
 	}
 	sqlite3_reset(st);
 	if (n != SQLITE_DONE)
-		return catalog_sql_error(db, e);
+		return sql_error(db, e);
 	return 0;
 }
 
@@ -170,7 +170,7 @@ store_catalog_load_targets(struct db *db, sqlite3_stmt *st, int64_t id,
 	}
 	sqlite3_reset(st);
 	if (rc == 0 && n != SQLITE_DONE)
-		return catalog_sql_error(db, e);
+		return sql_error(db, e);
 	return rc;
 }
 
@@ -182,7 +182,7 @@ store_catalog_load_indicators(
 	sqlite3_stmt *st = NULL, *goals = NULL, *sdgs = NULL, *targets = NULL;
 	int n = SQLITE_DONE, rc = -1;
 
-	st = catalog_sql_prepare(db,
+	st = sql_prepare(db,
 	    "SELECT i.id, i.code, i.title_de, i.title_en, "
 	    "i.definition_de, i.definition_en, i.unit, i.decimals, i.polarity, "
 	    "i.dimension, i.principle, i.field, i.source, i.source_url, "
@@ -190,18 +190,18 @@ store_catalog_load_indicators(
 	    "LEFT JOIN region r ON r.id = i.reference_region_id "
 	    "LEFT JOIN classification c ON c.id = i.classification_id "
 	    "WHERE ?1 IS NULL OR i.code = ?1 ORDER BY i.position, i.id", e);
-	goals = catalog_sql_prepare(db, "SELECT g.code FROM indicator_goal ig "
+	goals = sql_prepare(db, "SELECT g.code FROM indicator_goal ig "
 	    "JOIN goal g ON g.id = ig.goal_id WHERE ig.indicator_id = ?1", e);
-	sdgs = catalog_sql_prepare(db, "SELECT sdg FROM indicator_sdg "
+	sdgs = sql_prepare(db, "SELECT sdg FROM indicator_sdg "
 	    "WHERE indicator_id = ?1", e);
-	targets = catalog_sql_prepare(db,
+	targets = sql_prepare(db,
 	    "SELECT t.code, t.kind, t.value, t.low, "
 	    "t.high, t.year, r.code, t.note_de, t.note_en, t.valid_from, "
 	    "t.valid_to FROM target t LEFT JOIN region r "
 	    "ON r.id = t.reference_region_id WHERE t.indicator_id = ?1", e);
 	if (st == NULL || goals == NULL || sdgs == NULL || targets == NULL)
 		goto done;
-	catalog_sql_bind_text(st, 1, only);
+	sql_bind_text(st, 1, only);
 	while ((n = sqlite3_step(st)) == SQLITE_ROW) {
 		struct indicator *ind = model_add_indicator(c);
 		int64_t id = sqlite3_column_int64(st, 0);
@@ -250,7 +250,7 @@ store_catalog_load_indicators(
 			goto done;
 	}
 	if (n != SQLITE_DONE) {
-		catalog_sql_error(db, e);
+		sql_error(db, e);
 		goto done;
 	}
 	rc = 0;
@@ -268,11 +268,11 @@ store_catalog_load_regions(struct db *db, struct catalog *c, struct error *e)
 	sqlite3_stmt *st = NULL, *aliases = NULL;
 	int n = SQLITE_DONE, rc = -1;
 
-	st = catalog_sql_prepare(db,
+	st = sql_prepare(db,
 	    "SELECT r.id, r.code, r.name_de, r.name_en, "
 	    "r.level, p.code FROM region r LEFT JOIN region p "
 	    "ON p.id = r.parent_id ORDER BY r.position, r.id", e);
-	aliases = catalog_sql_prepare(db,
+	aliases = sql_prepare(db,
 	    "SELECT alias, scheme FROM region_alias "
 	    "WHERE region_id = ?1 ORDER BY alias", e);
 	if (st == NULL || aliases == NULL)
@@ -322,12 +322,12 @@ store_catalog_load_regions(struct db *db, struct catalog *c, struct error *e)
 		}
 		sqlite3_reset(aliases);
 		if (m != SQLITE_DONE) {
-			catalog_sql_error(db, e);
+			sql_error(db, e);
 			goto done;
 		}
 	}
 	if (n != SQLITE_DONE) {
-		catalog_sql_error(db, e);
+		sql_error(db, e);
 		goto done;
 	}
 	rc = 0;
@@ -344,9 +344,9 @@ store_catalog_load_classifications(
 	sqlite3_stmt *st = NULL, *sectors = NULL;
 	int n = SQLITE_DONE, rc = -1;
 
-	st = catalog_sql_prepare(db, "SELECT id, code, name_de, name_en "
+	st = sql_prepare(db, "SELECT id, code, name_de, name_en "
 	    "FROM classification ORDER BY code", e);
-	sectors = catalog_sql_prepare(db,
+	sectors = sql_prepare(db,
 	    "SELECT s.code, p.code, s.level, s.name_de, "
 	    "s.name_en FROM sector s LEFT JOIN sector p ON p.id = s.parent_id "
 	    "WHERE s.classification_id = ?1 ORDER BY s.position, s.id", e);
@@ -385,12 +385,12 @@ store_catalog_load_classifications(
 		}
 		sqlite3_reset(sectors);
 		if (m != SQLITE_DONE) {
-			catalog_sql_error(db, e);
+			sql_error(db, e);
 			goto done;
 		}
 	}
 	if (n != SQLITE_DONE) {
-		catalog_sql_error(db, e);
+		sql_error(db, e);
 		goto done;
 	}
 	rc = 0;
@@ -406,7 +406,7 @@ store_catalog_load_shocks(struct db *db, struct catalog *c, struct error *e)
 	sqlite3_stmt *st;
 	int n;
 
-	if ((st = catalog_sql_prepare(db,
+	if ((st = sql_prepare(db,
 		 "SELECT code, name_de, name_en, peak, "
 		 "trough, recovery_end FROM shock ORDER BY id",
 		 e)) == NULL)
@@ -423,7 +423,7 @@ store_catalog_load_shocks(struct db *db, struct catalog *c, struct error *e)
 	}
 	sqlite3_finalize(st);
 	if (n != SQLITE_DONE)
-		return catalog_sql_error(db, e);
+		return sql_error(db, e);
 	return 0;
 }
 
@@ -478,7 +478,7 @@ int
 store_catalog_indicator_id(struct db *db, const char *code, int64_t *id,
     struct error *e)
 {
-	if (catalog_sql_code_id(db, CATALOG_SQL_INDICATOR_ID, code, id,
+	if (sql_code_id(db, CATALOG_SQL_INDICATOR_ID, code, id,
 	    e) == -1)
 		return -1;
 	return *id != 0;
@@ -488,7 +488,7 @@ int
 store_catalog_region_id(struct db *db, const char *code_or_alias, int64_t *id,
     struct error *e)
 {
-	if (catalog_sql_code_id(db, "SELECT id FROM region WHERE code = ?1 "
+	if (sql_code_id(db, "SELECT id FROM region WHERE code = ?1 "
 	    "UNION ALL SELECT region_id FROM region_alias WHERE alias = ?1 "
 	    "LIMIT 1", code_or_alias, id, e) == -1)
 		return -1;
