@@ -1,6 +1,5 @@
 /* Reading the catalogue from the database (the API is in catalog.h). */
 #include <sqlite3.h>
-#include <string.h>
 
 #include "store/catalog.h"
 #include "store/catalog_sql.h"
@@ -109,15 +108,8 @@ store_catalog_load_strings(struct db *db, sqlite3_stmt *st, int64_t id,
 	*count = 0;
 	sqlite3_bind_int64(st, 1, id);
 	while ((n = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*count == cap) {
-			const char **grown;
-
-			cap = cap == 0 ? 8 : cap * 2;
-			grown = arena_alloc(&c->arena, cap * sizeof(*grown));
-			if (*count > 0)
-				memcpy(grown, *list, *count * sizeof(*grown));
-			*list = grown;
-		}
+		*list = catalog_sql_grow(&c->arena, *list, *count, &cap,
+		    sizeof(**list));
 		(*list)[(*count)++] = catalog_sql_column_text(c, st, 0);
 	}
 	sqlite3_reset(st);
@@ -138,16 +130,8 @@ store_catalog_load_targets(struct db *db, sqlite3_stmt *st, int64_t id,
 		struct target_version *t;
 		int kind = 0;
 
-		if (ind->target_count == cap) {
-			struct target_version *grown;
-
-			cap = cap == 0 ? 4 : cap * 2;
-			grown = arena_alloc(&c->arena, cap * sizeof(*grown));
-			if (ind->target_count > 0)
-				memcpy(grown, ind->targets,
-				    ind->target_count * sizeof(*grown));
-			ind->targets = grown;
-		}
+		ind->targets = catalog_sql_grow(&c->arena, ind->targets,
+		    ind->target_count, &cap, sizeof(*ind->targets));
 		t = &ind->targets[ind->target_count++];
 		t->code = catalog_sql_column_text(c, st, 0);
 		rc = store_catalog_load_name(db, model_target_kind_names,
@@ -155,18 +139,7 @@ store_catalog_load_targets(struct db *db, sqlite3_stmt *st, int64_t id,
 		    (const char *)sqlite3_column_text(st, 1), "target", t->code,
 		    0, &kind, e);
 		t->kind = kind;
-		t->has_value = sqlite3_column_type(st, 2) != SQLITE_NULL;
-		t->value = sqlite3_column_double(st, 2);
-		t->has_low = sqlite3_column_type(st, 3) != SQLITE_NULL;
-		t->low = sqlite3_column_double(st, 3);
-		t->has_high = sqlite3_column_type(st, 4) != SQLITE_NULL;
-		t->high = sqlite3_column_double(st, 4);
-		t->year = sqlite3_column_int(st, 5);
-		t->reference_region = catalog_sql_column_text(c, st, 6);
-		t->note_de = catalog_sql_column_text(c, st, 7);
-		t->note_en = catalog_sql_column_text(c, st, 8);
-		t->valid_from = catalog_sql_column_text(c, st, 9);
-		t->valid_to = catalog_sql_column_text(c, st, 10);
+		catalog_sql_column_target(c, st, t);
 	}
 	sqlite3_reset(st);
 	if (rc == 0 && n != SQLITE_DONE)
@@ -194,11 +167,8 @@ store_catalog_load_indicators(
 	    "JOIN goal g ON g.id = ig.goal_id WHERE ig.indicator_id = ?1", e);
 	sdgs = sql_prepare(db, "SELECT sdg FROM indicator_sdg "
 	    "WHERE indicator_id = ?1", e);
-	targets = sql_prepare(db,
-	    "SELECT t.code, t.kind, t.value, t.low, "
-	    "t.high, t.year, r.code, t.note_de, t.note_en, t.valid_from, "
-	    "t.valid_to FROM target t LEFT JOIN region r "
-	    "ON r.id = t.reference_region_id WHERE t.indicator_id = ?1", e);
+	targets = sql_prepare(db, "SELECT t.code, " CATALOG_SQL_TARGET
+	    "WHERE t.indicator_id = ?1", e);
 	if (st == NULL || goals == NULL || sdgs == NULL || targets == NULL)
 		goto done;
 	sql_bind_text(st, 1, only);
@@ -297,17 +267,8 @@ store_catalog_load_regions(struct db *db, struct catalog *c, struct error *e)
 		while ((m = sqlite3_step(aliases)) == SQLITE_ROW) {
 			struct region_alias *a;
 
-			if (g->alias_count == cap) {
-				struct region_alias *grown;
-
-				cap = cap == 0 ? 4 : cap * 2;
-				grown = arena_alloc(&c->arena,
-				    cap * sizeof(*grown));
-				if (g->alias_count > 0)
-					memcpy(grown, g->aliases,
-					    g->alias_count * sizeof(*grown));
-				g->aliases = grown;
-			}
+			g->aliases = catalog_sql_grow(&c->arena, g->aliases,
+			    g->alias_count, &cap, sizeof(*g->aliases));
 			a = &g->aliases[g->alias_count++];
 			a->code = catalog_sql_column_text(c, aliases, 0);
 			if (store_catalog_load_name(db,
@@ -364,17 +325,8 @@ store_catalog_load_classifications(
 		while ((m = sqlite3_step(sectors)) == SQLITE_ROW) {
 			struct sector *s;
 
-			if (cl->sector_count == cap) {
-				struct sector *grown;
-
-				cap = cap == 0 ? 16 : cap * 2;
-				grown = arena_alloc(&c->arena,
-				    cap * sizeof(*grown));
-				if (cl->sector_count > 0)
-					memcpy(grown, cl->sectors,
-					    cl->sector_count * sizeof(*grown));
-				cl->sectors = grown;
-			}
+			cl->sectors = catalog_sql_grow(&c->arena, cl->sectors,
+			    cl->sector_count, &cap, sizeof(*cl->sectors));
 			s = &cl->sectors[cl->sector_count];
 			s->code = catalog_sql_column_text(c, sectors, 0);
 			s->parent = catalog_sql_column_text(c, sectors, 1);
