@@ -153,10 +153,34 @@ catalog_json_write_array_end(struct catalog_json_writer *w, size_t count)
 	w->inline_ = false;
 }
 
+/* Writes `key: [...]` with one object an item (on one line each if inline_),
+ * each written by write(). */
+typedef void (*catalog_json_write_fn)(struct catalog_json_writer *w,
+    const void *item);
+
 static void
-catalog_json_write_target(struct catalog_json_writer *w,
-    const struct target_version *t)
+catalog_json_write_array(struct catalog_json_writer *w, const char *key,
+    const void *items, size_t count, size_t size, bool inline_,
+    catalog_json_write_fn write)
 {
+	size_t i;
+
+	catalog_json_write_key(w, key);
+	buf_putc(w->out, '[');
+	w->indent++;
+	for (i = 0; i < count; i++) {
+		catalog_json_write_element(w, i, inline_);
+		write(w, (const char *)items + i * size);
+		catalog_json_write_close(w);
+	}
+	catalog_json_write_array_end(w, count);
+}
+
+static void
+catalog_json_write_target(struct catalog_json_writer *w, const void *item)
+{
+	const struct target_version *t = item;
+
 	catalog_json_write_string(w, "code", t->code);
 	catalog_json_write_string(w, "kind", model_target_kind_names[t->kind]);
 	catalog_json_write_number(w, "value", t->has_value, t->value);
@@ -172,10 +196,9 @@ catalog_json_write_target(struct catalog_json_writer *w,
 }
 
 static void
-catalog_json_write_indicator(
-    struct catalog_json_writer *w, const struct indicator *ind)
+catalog_json_write_indicator(struct catalog_json_writer *w, const void *item)
 {
-	size_t i;
+	const struct indicator *ind = item;
 
 	catalog_json_write_string(w, "code", ind->code);
 	catalog_json_write_string(w, "title_de", ind->title_de);
@@ -198,22 +221,16 @@ catalog_json_write_indicator(
 	catalog_json_write_string(w, "method_note", ind->method_note);
 	catalog_json_write_string_list(w, "goals", ind->goals, ind->goal_count);
 	catalog_json_write_string_list(w, "sdgs", ind->sdgs, ind->sdg_count);
-	if (ind->target_count == 0)
-		return;
-	catalog_json_write_key(w, "targets");
-	buf_putc(w->out, '[');
-	w->indent++;
-	for (i = 0; i < ind->target_count; i++) {
-		catalog_json_write_element(w, i, false);
-		catalog_json_write_target(w, &ind->targets[i]);
-		catalog_json_write_close(w);
-	}
-	catalog_json_write_array_end(w, ind->target_count);
+	if (ind->target_count > 0)
+		catalog_json_write_array(w, "targets", ind->targets,
+		    ind->target_count, sizeof(*ind->targets), false,
+		    catalog_json_write_target);
 }
 
 static void
-catalog_json_write_region(struct catalog_json_writer *w, const struct region *g)
+catalog_json_write_region(struct catalog_json_writer *w, const void *item)
 {
+	const struct region *g = item;
 	size_t i;
 
 	catalog_json_write_string(w, "code", g->code);
@@ -241,37 +258,64 @@ catalog_json_write_region(struct catalog_json_writer *w, const struct region *g)
 }
 
 static void
-catalog_json_write_classification(
-    struct catalog_json_writer *w, const struct classification *cl)
+catalog_json_write_sector(struct catalog_json_writer *w, const void *item)
 {
-	size_t i;
+	const struct sector *s = item;
+
+	catalog_json_write_string(w, "code", s->code);
+	catalog_json_write_string(w, "parent", s->parent);
+	catalog_json_write_int(w, "level", s->level);
+	catalog_json_write_string(w, "name_de", s->name_de);
+	catalog_json_write_string(w, "name_en", s->name_en);
+}
+
+static void
+catalog_json_write_classification(struct catalog_json_writer *w,
+    const void *item)
+{
+	const struct classification *cl = item;
 
 	catalog_json_write_string(w, "code", cl->code);
 	catalog_json_write_string(w, "name_de", cl->name_de);
 	catalog_json_write_string(w, "name_en", cl->name_en);
-	catalog_json_write_key(w, "sectors");
-	buf_putc(w->out, '[');
-	w->indent++;
-	for (i = 0; i < cl->sector_count; i++) {
-		const struct sector *s = &cl->sectors[i];
+	/* One sector a line: WZ 2008 alone has over a hundred. */
+	catalog_json_write_array(w, "sectors", cl->sectors, cl->sector_count,
+	    sizeof(*cl->sectors), true, catalog_json_write_sector);
+}
 
-		/* One sector a line: WZ 2008 alone has over a hundred. */
-		catalog_json_write_element(w, i, true);
-		catalog_json_write_string(w, "code", s->code);
-		catalog_json_write_string(w, "parent", s->parent);
-		catalog_json_write_int(w, "level", s->level);
-		catalog_json_write_string(w, "name_de", s->name_de);
-		catalog_json_write_string(w, "name_en", s->name_en);
-		catalog_json_write_close(w);
-	}
-	catalog_json_write_array_end(w, cl->sector_count);
+static void
+catalog_json_write_goal(struct catalog_json_writer *w, const void *item)
+{
+	const struct goal *g = item;
+
+	catalog_json_write_string(w, "code", g->code);
+	catalog_json_write_string(w, "parent", g->parent);
+	catalog_json_write_int(w, "level", g->level);
+	catalog_json_write_string(w, "title_de", g->title_de);
+	catalog_json_write_string(w, "title_en", g->title_en);
+	catalog_json_write_string(w, "description_de", g->description_de);
+	catalog_json_write_string(w, "description_en", g->description_en);
+	catalog_json_write_string(w, "perspective",
+	    model_perspective_names[g->perspective]);
+}
+
+static void
+catalog_json_write_shock(struct catalog_json_writer *w, const void *item)
+{
+	const struct shock *s = item;
+
+	catalog_json_write_string(w, "code", s->code);
+	catalog_json_write_string(w, "name_de", s->name_de);
+	catalog_json_write_string(w, "name_en", s->name_en);
+	catalog_json_write_string(w, "peak", s->peak);
+	catalog_json_write_string(w, "trough", s->trough);
+	catalog_json_write_string(w, "recovery_end", s->recovery_end);
 }
 
 void
 catalog_json_write(const struct catalog *c, struct buf *out)
 {
 	struct catalog_json_writer w = { out, true, false, 0 };
-	size_t i;
 
 	catalog_json_write_open(&w, false);
 	if (c->vision != NULL) {
@@ -290,74 +334,18 @@ catalog_json_write(const struct catalog *c, struct buf *out)
 		catalog_json_write_close(&w);
 	}
 
-	catalog_json_write_key(&w, "goals");
-	buf_putc(out, '[');
-	w.indent++;
-	for (i = 0; i < c->goal_count; i++) {
-		const struct goal *g = &c->goals[i];
-
-		catalog_json_write_element(&w, i, false);
-		catalog_json_write_string(&w, "code", g->code);
-		catalog_json_write_string(&w, "parent", g->parent);
-		catalog_json_write_int(&w, "level", g->level);
-		catalog_json_write_string(&w, "title_de", g->title_de);
-		catalog_json_write_string(&w, "title_en", g->title_en);
-		catalog_json_write_string(
-		    &w, "description_de", g->description_de);
-		catalog_json_write_string(
-		    &w, "description_en", g->description_en);
-		catalog_json_write_string(&w, "perspective",
-		    model_perspective_names[g->perspective]);
-		catalog_json_write_close(&w);
-	}
-	catalog_json_write_array_end(&w, c->goal_count);
-
-	catalog_json_write_key(&w, "indicators");
-	buf_putc(out, '[');
-	w.indent++;
-	for (i = 0; i < c->indicator_count; i++) {
-		catalog_json_write_element(&w, i, false);
-		catalog_json_write_indicator(&w, &c->indicators[i]);
-		catalog_json_write_close(&w);
-	}
-	catalog_json_write_array_end(&w, c->indicator_count);
-
-	catalog_json_write_key(&w, "regions");
-	buf_putc(out, '[');
-	w.indent++;
-	for (i = 0; i < c->region_count; i++) {
-		catalog_json_write_element(&w, i, false);
-		catalog_json_write_region(&w, &c->regions[i]);
-		catalog_json_write_close(&w);
-	}
-	catalog_json_write_array_end(&w, c->region_count);
-
-	catalog_json_write_key(&w, "classifications");
-	buf_putc(out, '[');
-	w.indent++;
-	for (i = 0; i < c->classification_count; i++) {
-		catalog_json_write_element(&w, i, false);
-		catalog_json_write_classification(&w, &c->classifications[i]);
-		catalog_json_write_close(&w);
-	}
-	catalog_json_write_array_end(&w, c->classification_count);
-
-	catalog_json_write_key(&w, "shocks");
-	buf_putc(out, '[');
-	w.indent++;
-	for (i = 0; i < c->shock_count; i++) {
-		const struct shock *s = &c->shocks[i];
-
-		catalog_json_write_element(&w, i, false);
-		catalog_json_write_string(&w, "code", s->code);
-		catalog_json_write_string(&w, "name_de", s->name_de);
-		catalog_json_write_string(&w, "name_en", s->name_en);
-		catalog_json_write_string(&w, "peak", s->peak);
-		catalog_json_write_string(&w, "trough", s->trough);
-		catalog_json_write_string(&w, "recovery_end", s->recovery_end);
-		catalog_json_write_close(&w);
-	}
-	catalog_json_write_array_end(&w, c->shock_count);
+	catalog_json_write_array(&w, "goals", c->goals, c->goal_count,
+	    sizeof(*c->goals), false, catalog_json_write_goal);
+	catalog_json_write_array(&w, "indicators", c->indicators,
+	    c->indicator_count, sizeof(*c->indicators), false,
+	    catalog_json_write_indicator);
+	catalog_json_write_array(&w, "regions", c->regions, c->region_count,
+	    sizeof(*c->regions), false, catalog_json_write_region);
+	catalog_json_write_array(&w, "classifications", c->classifications,
+	    c->classification_count, sizeof(*c->classifications), false,
+	    catalog_json_write_classification);
+	catalog_json_write_array(&w, "shocks", c->shocks, c->shock_count,
+	    sizeof(*c->shocks), false, catalog_json_write_shock);
 	catalog_json_write_close(&w);
 	buf_putc(out, '\n');
 }
