@@ -50,123 +50,6 @@ catalog_json_path(char *out, const char *fmt, ...)
 
 /* ---- phase one: items ---- */
 
-static const struct catalog_json_field catalog_json_root_fields[] = {
-	CATALOG_JSON_OTHER_FIELD("vision"),
-	CATALOG_JSON_OTHER_FIELD("goals"),
-	CATALOG_JSON_OTHER_FIELD("indicators"),
-	CATALOG_JSON_OTHER_FIELD("regions"),
-	CATALOG_JSON_OTHER_FIELD("classifications"),
-	CATALOG_JSON_OTHER_FIELD("shocks"),
-	CATALOG_JSON_END_FIELD
-};
-
-static const struct catalog_json_field catalog_json_vision_fields[] = {
-	CATALOG_JSON_STRING_FIELD(struct vision, code, true, CODE),
-	CATALOG_JSON_STRING_FIELD(struct vision, title_de, true, LINE),
-	CATALOG_JSON_STRING_FIELD(struct vision, title_en, false, LINE),
-	CATALOG_JSON_STRING_FIELD(struct vision, description_de, false,
-	    PARAGRAPH),
-	CATALOG_JSON_STRING_FIELD(struct vision, description_en, false,
-	    PARAGRAPH),
-	CATALOG_JSON_STRING_FIELD(struct vision, adopted, false, PARTIAL_DATE),
-	CATALOG_JSON_END_FIELD
-};
-
-static const struct catalog_json_field catalog_json_goal_fields[] = {
-	CATALOG_JSON_STRING_FIELD(struct goal, code, true, CODE),
-	CATALOG_JSON_STRING_FIELD(struct goal, parent, false, CODE),
-	CATALOG_JSON_INT_FIELD(struct goal, level, false, 1, 99),
-	CATALOG_JSON_STRING_FIELD(struct goal, title_de, true, LINE),
-	CATALOG_JSON_STRING_FIELD(struct goal, title_en, false, LINE),
-	CATALOG_JSON_STRING_FIELD(struct goal, description_de, false,
-	    PARAGRAPH),
-	CATALOG_JSON_STRING_FIELD(struct goal, description_en, false,
-	    PARAGRAPH),
-	CATALOG_JSON_ENUM_FIELD(struct goal, perspective, false,
-	    model_perspective_names, MODEL_PERSPECTIVE__MAX,
-	    MODEL_PERSPECTIVE_NONE),
-	CATALOG_JSON_END_FIELD
-};
-
-static const struct catalog_json_field catalog_json_indicator_fields[] = {
-	CATALOG_JSON_STRING_FIELD(struct indicator, code, true, CODE),
-	CATALOG_JSON_STRING_FIELD(struct indicator, title_de, true, LINE),
-	CATALOG_JSON_STRING_FIELD(struct indicator, title_en, false, LINE),
-	CATALOG_JSON_STRING_FIELD(struct indicator, definition_de, false,
-	    PARAGRAPH),
-	CATALOG_JSON_STRING_FIELD(struct indicator, definition_en, false,
-	    PARAGRAPH),
-	CATALOG_JSON_STRING_FIELD(struct indicator, unit, true, LINE),
-	CATALOG_JSON_INT_FIELD(struct indicator, decimals, false, 0, 9),
-	/* Polarity has no default (METHODS §1). */
-	CATALOG_JSON_INT_FIELD(struct indicator, polarity, true, -1, 1),
-	CATALOG_JSON_ENUM_FIELD(struct indicator, dimension, false,
-	    model_dimension_names, MODEL_DIMENSION__MAX, MODEL_DIMENSION_NONE),
-	CATALOG_JSON_ENUM_FIELD(struct indicator, principle, false,
-	    model_principle_names, MODEL_PRINCIPLE__MAX, MODEL_PRINCIPLE_NONE),
-	CATALOG_JSON_STRING_FIELD(struct indicator, field, false, LINE),
-	CATALOG_JSON_ENUM_FIELD(struct indicator, annual, false,
-	    model_annual_names, MODEL_ANNUAL__MAX, MODEL_ANNUAL_MEAN),
-	CATALOG_JSON_STRING_FIELD(struct indicator, classification, false,
-	    CODE),
-	CATALOG_JSON_STRING_FIELD(struct indicator, reference_region, false,
-	    CODE),
-	CATALOG_JSON_STRING_FIELD(struct indicator, source, false, LINE),
-	CATALOG_JSON_STRING_FIELD(struct indicator, source_url, false, URL),
-	CATALOG_JSON_STRING_FIELD(struct indicator, method_note, false,
-	    PARAGRAPH),
-	CATALOG_JSON_STRINGS_FIELD(struct indicator, goals, goal_count, CODE),
-	CATALOG_JSON_STRINGS_FIELD(struct indicator, sdgs, sdg_count, SDG),
-	CATALOG_JSON_OTHER_FIELD("targets"),
-	CATALOG_JSON_END_FIELD
-};
-
-static const struct catalog_json_field catalog_json_region_fields[] = {
-	CATALOG_JSON_STRING_FIELD(struct region, code, true, CODE),
-	CATALOG_JSON_STRING_FIELD(struct region, name_de, true, LINE),
-	CATALOG_JSON_STRING_FIELD(struct region, name_en, false, LINE),
-	CATALOG_JSON_ENUM_FIELD(struct region, level, true,
-	    model_region_level_names, MODEL_REGION_LEVEL__MAX, 0),
-	CATALOG_JSON_STRING_FIELD(struct region, parent, false, CODE),
-	CATALOG_JSON_OTHER_FIELD("aliases"),
-	CATALOG_JSON_END_FIELD
-};
-
-static const struct catalog_json_field catalog_json_alias_fields[] = {
-	CATALOG_JSON_STRING_FIELD(struct region_alias, code, true, CODE),
-	CATALOG_JSON_ENUM_FIELD(struct region_alias, scheme, false,
-	    model_alias_scheme_names, MODEL_ALIAS_SCHEME__MAX,
-	    MODEL_ALIAS_NONE),
-	CATALOG_JSON_END_FIELD
-};
-
-static const struct catalog_json_field catalog_json_classification_fields[] = {
-	CATALOG_JSON_STRING_FIELD(struct classification, code, true, CODE),
-	CATALOG_JSON_STRING_FIELD(struct classification, name_de, true, LINE),
-	CATALOG_JSON_STRING_FIELD(struct classification, name_en, false, LINE),
-	CATALOG_JSON_OTHER_FIELD("sectors"),
-	CATALOG_JSON_END_FIELD
-};
-
-static const struct catalog_json_field catalog_json_sector_fields[] = {
-	CATALOG_JSON_STRING_FIELD(struct sector, code, true, CODE),
-	CATALOG_JSON_STRING_FIELD(struct sector, parent, false, CODE),
-	CATALOG_JSON_INT_FIELD(struct sector, level, false, 1, 99),
-	CATALOG_JSON_STRING_FIELD(struct sector, name_de, true, LINE),
-	CATALOG_JSON_STRING_FIELD(struct sector, name_en, false, LINE),
-	CATALOG_JSON_END_FIELD
-};
-
-static const struct catalog_json_field catalog_json_shock_fields[] = {
-	CATALOG_JSON_STRING_FIELD(struct shock, code, true, CODE),
-	CATALOG_JSON_STRING_FIELD(struct shock, name_de, true, LINE),
-	CATALOG_JSON_STRING_FIELD(struct shock, name_en, false, LINE),
-	CATALOG_JSON_STRING_FIELD(struct shock, peak, true, PERIOD),
-	CATALOG_JSON_STRING_FIELD(struct shock, trough, true, PERIOD),
-	CATALOG_JSON_STRING_FIELD(struct shock, recovery_end, true, PERIOD),
-	CATALOG_JSON_END_FIELD
-};
-
 /* A record filler for catalog_json_records(): reads the object by the field
  * table `arg`. */
 static void
@@ -218,7 +101,7 @@ catalog_json_vision(struct catalog_json_reader *r, json_t *v)
 		return;
 	}
 	vision = arena_alloc(&r->out->arena, sizeof(*vision));
-	catalog_json_field_object(r, v, "vision", catalog_json_vision_fields,
+	catalog_json_field_object(r, v, "vision", catalog_json_schema_vision,
 	    vision);
 	r->out->vision = vision;
 }
@@ -236,7 +119,7 @@ catalog_json_goals(struct catalog_json_reader *r, json_t *array)
 		g->position = (int)i;
 		if (v != NULL)
 			catalog_json_field_object(r, v, path,
-			    catalog_json_goal_fields, g);
+			    catalog_json_schema_goal, g);
 	}
 }
 
@@ -258,7 +141,7 @@ catalog_json_indicators(struct catalog_json_reader *r, json_t *array)
 		if (v == NULL)
 			continue;
 		catalog_json_field_object(r, v, path,
-		    catalog_json_indicator_fields, ind);
+		    catalog_json_schema_indicator, ind);
 		ind->targets = catalog_json_records(r, v, path, "targets",
 		    sizeof(*ind->targets), &ind->target_count,
 		    catalog_json_target_read, &ind->polarity);
@@ -281,10 +164,10 @@ catalog_json_regions(struct catalog_json_reader *r, json_t *array)
 		if (v == NULL)
 			continue;
 		catalog_json_field_object(r, v, path,
-		    catalog_json_region_fields, g);
+		    catalog_json_schema_region, g);
 		g->aliases = catalog_json_records(r, v, path, "aliases",
 		    sizeof(*g->aliases), &g->alias_count, catalog_json_object,
-		    catalog_json_alias_fields);
+		    catalog_json_schema_alias);
 	}
 }
 
@@ -302,10 +185,10 @@ catalog_json_classifications(struct catalog_json_reader *r, json_t *array)
 		if (v == NULL)
 			continue;
 		catalog_json_field_object(r, v, path,
-		    catalog_json_classification_fields, cl);
+		    catalog_json_schema_classification, cl);
 		cl->sectors = catalog_json_records(r, v, path, "sectors",
 		    sizeof(*cl->sectors), &cl->sector_count,
-		    catalog_json_object, catalog_json_sector_fields);
+		    catalog_json_object, catalog_json_schema_sector);
 		for (j = 0; j < cl->sector_count; j++)
 			cl->sectors[j].position = (int)j;
 	}
@@ -325,7 +208,7 @@ catalog_json_shocks(struct catalog_json_reader *r, json_t *array)
 
 		if (v == NULL)
 			continue;
-		catalog_json_field_object(r, v, path, catalog_json_shock_fields,
+		catalog_json_field_object(r, v, path, catalog_json_schema_shock,
 		    s);
 		if (s->peak == NULL || s->trough == NULL ||
 		    s->recovery_end == NULL)
@@ -421,7 +304,7 @@ catalog_json_parse(const char *data, size_t len, const char *file_name,
 		json_decref(root);
 		return -1;
 	}
-	catalog_json_field_keys(&r, root, "", catalog_json_root_fields);
+	catalog_json_field_keys(&r, root, "", catalog_json_schema_root);
 	if ((v = json_object_get(root, "vision")) != NULL && !json_is_null(v))
 		catalog_json_vision(&r, v);
 	for (i = 0; i < sizeof(sections) / sizeof(sections[0]); i++)

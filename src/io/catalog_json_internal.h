@@ -1,7 +1,8 @@
-/* Shared by the catalogue reader's files (catalog_json.c reads the items with
- * catalog_json_field.c's field readers, catalog_json_check.c checks what spans
- * them); not for other modules. The reader writes into its caller's catalogue
- * (strings and arrays in its arena) and diag_list. */
+/* Shared by the catalogue reader's and writer's files (catalog_json.c reads
+ * the items by catalog_json_schema.c's tables with catalog_json_field.c's
+ * readers, catalog_json_check.c checks what spans them, catalog_json_write.c
+ * writes by the same tables); not for other modules. The reader writes into
+ * its caller's catalogue (strings and arrays in its arena) and diag_list. */
 #ifndef WIALL_IO_CATALOG_JSON_INTERNAL_H
 #define WIALL_IO_CATALOG_JSON_INTERNAL_H
 
@@ -78,6 +79,7 @@ struct catalog_json_field {
 	size_t				 offset;
 	size_t				 has;		/* NUMBER, STRINGS */
 	long long			 min, max;	/* INT */
+	bool				 zero_absent;	/* INT: 0 is none */
 	const char *const		*names;		/* ENUM */
 	int				 count, absent;	/* ENUM */
 };
@@ -88,6 +90,11 @@ struct catalog_json_field {
 #define CATALOG_JSON_INT_FIELD(rec, member, need, lo, hi) \
 	{ .key = #member, .type = CATALOG_JSON_FIELD_INT, .required = need, \
 	  .offset = offsetof(rec, member), .min = lo, .max = hi }
+/* An optional year: 1000 to 9999, 0 when not given (not written). */
+#define CATALOG_JSON_YEAR_FIELD(rec, member) \
+	{ .key = #member, .type = CATALOG_JSON_FIELD_INT, \
+	  .offset = offsetof(rec, member), .min = 1000, .max = 9999, \
+	  .zero_absent = true }
 #define CATALOG_JSON_NUMBER_FIELD(rec, member, given) \
 	{ .key = #member, .type = CATALOG_JSON_FIELD_NUMBER, \
 	  .offset = offsetof(rec, member), .has = offsetof(rec, given) }
@@ -102,6 +109,18 @@ struct catalog_json_field {
 #define CATALOG_JSON_OTHER_FIELD(name) \
 	{ .key = name, .type = CATALOG_JSON_FIELD_OTHER }
 #define CATALOG_JSON_END_FIELD { .key = NULL }
+
+/* The catalogue's objects (catalog_json_schema.c). */
+extern const struct catalog_json_field catalog_json_schema_root[];
+extern const struct catalog_json_field catalog_json_schema_vision[];
+extern const struct catalog_json_field catalog_json_schema_goal[];
+extern const struct catalog_json_field catalog_json_schema_indicator[];
+extern const struct catalog_json_field catalog_json_schema_target[];
+extern const struct catalog_json_field catalog_json_schema_region[];
+extern const struct catalog_json_field catalog_json_schema_alias[];
+extern const struct catalog_json_field catalog_json_schema_classification[];
+extern const struct catalog_json_field catalog_json_schema_sector[];
+extern const struct catalog_json_field catalog_json_schema_shock[];
 
 /* Reports each key of obj that fields (ended by CATALOG_JSON_END_FIELD) does
  * not name: "path.key: unknown field". */

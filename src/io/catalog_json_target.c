@@ -7,26 +7,6 @@
 
 #include "io/catalog_json_internal.h"
 
-/* The code and the kind are read first, by hand: the kind decides the rules. */
-static const struct catalog_json_field catalog_json_target_fields[] = {
-	CATALOG_JSON_OTHER_FIELD("code"),
-	CATALOG_JSON_OTHER_FIELD("kind"),
-	CATALOG_JSON_NUMBER_FIELD(struct target_version, value, has_value),
-	CATALOG_JSON_NUMBER_FIELD(struct target_version, low, has_low),
-	CATALOG_JSON_NUMBER_FIELD(struct target_version, high, has_high),
-	CATALOG_JSON_INT_FIELD(struct target_version, year, false, 1000, 9999),
-	CATALOG_JSON_STRING_FIELD(struct target_version, reference_region,
-	    false, CODE),
-	CATALOG_JSON_STRING_FIELD(struct target_version, note_de, false,
-	    PARAGRAPH),
-	CATALOG_JSON_STRING_FIELD(struct target_version, note_en, false,
-	    PARAGRAPH),
-	CATALOG_JSON_STRING_FIELD(struct target_version, valid_from, false,
-	    DATE),
-	CATALOG_JSON_STRING_FIELD(struct target_version, valid_to, false, DATE),
-	CATALOG_JSON_END_FIELD
-};
-
 /* A field that a target kind needs (it must be there) or does not allow (it
  * must not be). */
 static void
@@ -95,12 +75,12 @@ catalog_json_target_read(struct catalog_json_reader *r, json_t *v,
 	int polarity = *(const int *)arg;
 	int kind;
 
-	catalog_json_field_keys(r, v, path, catalog_json_target_fields);
+	catalog_json_field_keys(r, v, path, catalog_json_schema_target);
 	t->code = catalog_json_field_string(r, v, path, "code", true,
 	    CATALOG_JSON_TEXT_CODE);
 	kind = catalog_json_field_enum(r, v, path, "kind",
 	    model_target_kind_names, MODEL_TARGET_KIND__MAX, true, -1);
-	catalog_json_field_read(r, v, path, catalog_json_target_fields, t);
+	catalog_json_field_read(r, v, path, catalog_json_schema_target, t);
 	if (kind >= 0) {
 		t->kind = kind;
 		catalog_json_target_rules(r, v, path, t, polarity);
