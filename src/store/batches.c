@@ -62,9 +62,9 @@ batches_finish(struct db *db, long long id, const char *sha256, long long read,
 	sqlite3_stmt *st;
 	int rc;
 
-	if ((st = sql_prepare(db, "UPDATE batch SET sha256 = ?6, rows_read = ?2, "
-	    "rows_new = ?3, rows_changed = ?4, rows_unchanged = ?5 WHERE id = ?1",
-	    e)) == NULL)
+	if ((st = sql_prepare(db, "UPDATE batch SET sha256 = ?6, "
+	    "rows_read = ?2, rows_new = ?3, rows_changed = ?4, "
+	    "rows_unchanged = ?5 WHERE id = ?1", e)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, read);
@@ -83,7 +83,8 @@ batches_delete(struct db *db, long long id, struct error *e)
 	sqlite3_stmt *st;
 	int rc;
 
-	if ((st = sql_prepare(db, "DELETE FROM batch WHERE id = ?1", e)) == NULL)
+	if ((st = sql_prepare(db, "DELETE FROM batch WHERE id = ?1",
+	    e)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
 	rc = sql_run(db, st, e);
@@ -136,15 +137,9 @@ int
 batches_list(struct db *db, batches_fn fn, void *arg, struct error *e)
 {
 	struct batches_list_call call = { fn, arg };
-	sqlite3_stmt *st;
-	int rc;
 
-	if ((st = sql_prepare(db,
-	    "SELECT id, file_name, sha256, format, options, rows_read, rows_new, "
-	    "rows_changed, rows_unchanged, created_at FROM batch ORDER BY id",
-	    e)) == NULL)
-		return -1;
-	rc = sql_each(db, st, batches_list_row, &call, e);
-	sqlite3_finalize(st);
-	return rc;
+	return sql_rows(db, sql_prepare(db, "SELECT id, file_name, sha256, "
+	    "format, options, rows_read, rows_new, rows_changed, "
+	    "rows_unchanged, created_at FROM batch ORDER BY id", e),
+	    batches_list_row, &call, e);
 }

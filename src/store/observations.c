@@ -55,11 +55,24 @@ observations_table_find(struct observations_table *t, const char *key,
 
 	if (t->cap == 0)
 		return NULL;
-	for (i = h & (t->cap - 1); t->slots[i].key != NULL; i = (i + 1) & (t->cap - 1))
+	for (i = h & (t->cap - 1); t->slots[i].key != NULL;
+	    i = (i + 1) & (t->cap - 1))
 		if (t->slots[i].hash == h && t->slots[i].len == n &&
 		    memcmp(t->slots[i].key, key, n) == 0)
 			return &t->slots[i];
 	return NULL;
+}
+
+/* The first empty slot from hash h on (linear probing). */
+static size_t
+observations_table_empty(const struct observations_table *t, uint64_t h)
+{
+	size_t i;
+
+	for (i = h & (t->cap - 1); t->slots[i].key != NULL;
+	    i = (i + 1) & (t->cap - 1))
+		;
+	return i;
 }
 
 static void
@@ -70,24 +83,21 @@ observations_table_put(struct observations_table *t, const char *key,
 	size_t i;
 
 	if ((t->count + 1) * 2 > t->cap) {
-		struct observations_table bigger = { NULL, t->cap == 0 ? 64 : t->cap * 2, 0 };
+		struct observations_table bigger = { NULL,
+		    t->cap == 0 ? 64 : t->cap * 2, 0 };
 		bigger.slots = xcalloc(bigger.cap, sizeof(*bigger.slots));
 		for (i = 0; i < t->cap; i++) {
 			struct observations_slot *s = &t->slots[i];
-			size_t j;
 			if (s->key == NULL)
 				continue;
-			for (j = s->hash & (bigger.cap - 1); bigger.slots[j].key;
-			    j = (j + 1) & (bigger.cap - 1))
-				;
-			bigger.slots[j] = *s;
+			bigger.slots[observations_table_empty(&bigger,
+			    s->hash)] = *s;
 			bigger.count++;
 		}
 		free(t->slots);
 		*t = bigger;
 	}
-	for (i = h & (t->cap - 1); t->slots[i].key != NULL; i = (i + 1) & (t->cap - 1))
-		;
+	i = observations_table_empty(t, h);
 	t->slots[i].key = xmalloc(n + 1);
 	memcpy(t->slots[i].key, key, n);
 	t->slots[i].len = n;
@@ -134,7 +144,8 @@ observations_lookup(struct db *db, sqlite3_stmt *st, const char *code,
 }
 
 #define OBSERVATIONS_SQL_INDICATOR \
-	"SELECT id, coalesce(classification_id, 0) FROM indicator WHERE code = ?1"
+	"SELECT id, coalesce(classification_id, 0) FROM indicator " \
+	"WHERE code = ?1"
 #define OBSERVATIONS_SQL_REGION \
 	"SELECT id FROM region WHERE code = ?1 UNION ALL " \
 	"SELECT region_id FROM region_alias WHERE alias = ?1 LIMIT 1"
@@ -158,15 +169,16 @@ int
 observations_indicator_id(struct db *db, const char *code, long long *id,
     struct error *e)
 {
-	return observations_lookup_once(db, OBSERVATIONS_SQL_INDICATOR, code, id, e);
+	return observations_lookup_once(db, OBSERVATIONS_SQL_INDICATOR, code,
+	    id, e);
 }
 
 int
 observations_region_id(struct db *db, const char *code_or_alias, long long *id,
     struct error *e)
 {
-	return observations_lookup_once(db, OBSERVATIONS_SQL_REGION, code_or_alias,
-	    id, e);
+	return observations_lookup_once(db, OBSERVATIONS_SQL_REGION,
+	    code_or_alias, id, e);
 }
 
 /* ---- the writer ---------------------------------------------------------- */
@@ -188,15 +200,18 @@ static const char *const observations_sql[ST__MAX] = {
 	    "VALUES (?1, ?2, ?3)",
 	[ST_OBS_FIND] = "SELECT value, flag, unit, source, note, batch_id FROM "
 	    "observation WHERE series_id = ?1 AND period = ?2",
-	[ST_OBS_ADD] = "INSERT INTO observation(series_id, period, value, flag, "
-	    "unit, source, note, batch_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-	[ST_OBS_SET] = "UPDATE observation SET value = ?3, flag = ?4, unit = ?5, "
+	[ST_OBS_ADD] = "INSERT INTO observation(series_id, period, value, "
+	    "flag, unit, source, note, batch_id) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	[ST_OBS_SET] = "UPDATE observation SET value = ?3, flag = ?4, "
+	    "unit = ?5, "
 	    "source = ?6, note = ?7, batch_id = ?8 WHERE series_id = ?1 AND "
 	    "period = ?2",
 	[ST_REVISION] = "INSERT INTO revision(series_id, period, old_value, "
 	    "old_flag, new_value, new_flag, old_batch_id, batch_id) "
 	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-	[ST_SEEN] = "INSERT INTO temp.import_seen(series_id, period) VALUES (?1, ?2)",
+	[ST_SEEN] = "INSERT INTO temp.import_seen(series_id, period) "
+	    "VALUES (?1, ?2)",
 };
 
 /* Rows of series created in this run wait here and go in OBSERVATIONS_PENDING
@@ -252,14 +267,16 @@ observations_writer_open(struct db *db, struct observations_writer **out,
 		goto fail;
 	}
 	for (i = 0; i < ST__MAX; i++)
-		if ((w->st[i] = sql_prepare_persistent(db, observations_sql[i], e)) == NULL)
+		if ((w->st[i] = sql_prepare_persistent(db, observations_sql[i],
+		    e)) == NULL)
 			goto fail;
 	{
 		struct buf sql = BUF_INIT;
-		buf_puts(&sql, "INSERT INTO observation(series_id, period, value, "
-		    "flag, unit, source, note, batch_id) VALUES ");
+		buf_puts(&sql, "INSERT INTO observation(series_id, period, "
+		    "value, flag, unit, source, note, batch_id) VALUES ");
 		for (i = 0; i < OBSERVATIONS_PENDING; i++)
-			buf_printf(&sql, "%s(?,?,?,?,?,?,?,?)", i > 0 ? "," : "");
+			buf_printf(&sql, "%s(?,?,?,?,?,?,?,?)",
+			    i > 0 ? "," : "");
 		w->add_many = sql_prepare_persistent(db, sql.data, e);
 		buf_free(&sql);
 		if (w->add_many == NULL)
@@ -299,8 +316,8 @@ observations_writer_close(struct observations_writer *w)
 		sqlite3_finalize(w->st[i]);
 	sqlite3_finalize(w->add_many);
 	buf_free(&w->text);
-	sqlite3_exec(w->db->sqlite, "DROP TABLE IF EXISTS temp.import_seen", NULL,
-	    NULL, NULL);
+	sqlite3_exec(w->db->sqlite, "DROP TABLE IF EXISTS temp.import_seen",
+	    NULL, NULL, NULL);
 	observations_table_free(&w->indicators);
 	observations_table_free(&w->regions);
 	observations_table_free(&w->sectors);
@@ -352,14 +369,16 @@ observations_writer_flush(struct observations_writer *w, struct error *e)
 		return 0;
 	if (w->npending == OBSERVATIONS_PENDING) {
 		for (i = 0; i < OBSERVATIONS_PENDING; i++)
-			observations_bind_pending(w, w->add_many, (int)i * 8, &w->pending[i]);
+			observations_bind_pending(w, w->add_many, (int)i * 8,
+			    &w->pending[i]);
 		rc = observations_step(w, w->add_many, e);
 		if (rc == -1)
 			return -1;
 	}
 	for (i = 0; rc == 1 && i < w->npending; i++) {
 		int one;
-		observations_bind_pending(w, w->st[ST_OBS_ADD], 0, &w->pending[i]);
+		observations_bind_pending(w, w->st[ST_OBS_ADD], 0,
+		    &w->pending[i]);
 		one = observations_step(w, w->st[ST_OBS_ADD], e);
 		if (one == -1)
 			return -1;
@@ -397,8 +416,9 @@ observations_writer_describe(struct observations_writer *w, long long series_id,
 	sqlite3_bind_int64(st, 1, series_id);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
-		snprintf(out, size, "%s, %s%s%s", sql_text(st, 0), sql_text(st, 1),
-		    *sql_text(st, 2) != '\0' ? ", " : "", sql_text(st, 2));
+		snprintf(out, size, "%s, %s%s%s", sql_text(st, 0),
+		    sql_text(st, 1), *sql_text(st, 2) != '\0' ? ", " : "",
+		    sql_text(st, 2));
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW)
 		return sql_error(w->db, e);
@@ -419,11 +439,13 @@ observations_cached(struct observations_writer *w, struct observations_table *t,
 	if (slot == NULL) {
 		if (s == ST_SECTOR)
 			sqlite3_bind_int64(w->st[s], 2, param2);
-		rc = observations_lookup(w->db, w->st[s], code, &found, &more, e);
+		rc = observations_lookup(w->db, w->st[s], code, &found, &more,
+		    e);
 		if (rc == -1)
 			return -1;
 		observations_table_put(t, key, n, found, more);
-		slot = observations_table_find(t, key, n, observations_hash(key, n));
+		slot = observations_table_find(t, key, n,
+		    observations_hash(key, n));
 	}
 	*id = slot->a;
 	if (extra != NULL)
@@ -435,8 +457,8 @@ int
 observations_writer_indicator(struct observations_writer *w, const char *code,
     long long *id, long long *classification_id, struct error *e)
 {
-	return observations_cached(w, &w->indicators, ST_INDICATOR, code, strlen(code),
-	    code, 0, id, classification_id, e);
+	return observations_cached(w, &w->indicators, ST_INDICATOR, code,
+	    strlen(code), code, 0, id, classification_id, e);
 }
 
 int
@@ -456,8 +478,8 @@ observations_writer_sector(struct observations_writer *w,
 	buf_reset(&w->key);
 	buf_append(&w->key, &classification_id, sizeof(classification_id));
 	buf_puts(&w->key, code);
-	return observations_cached(w, &w->sectors, ST_SECTOR, w->key.data, w->key.len,
-	    code, classification_id, &id, NULL, e);
+	return observations_cached(w, &w->sectors, ST_SECTOR, w->key.data,
+	    w->key.len, code, classification_id, &id, NULL, e);
 }
 
 /* The series id (b = 1 when created in this run). */
@@ -471,9 +493,11 @@ observations_find_series(struct observations_writer *w, long long indicator_id,
 	uint64_t h;
 	int rc;
 
-	/* The same series as the row before: the usual case in a sorted file. */
+	/* The same series as the row before: the usual case in a sorted
+	 * file. */
 	if (w->last_series != 0 && indicator_id == w->last_indicator &&
-	    region_id == w->last_region && strcmp(dims, w->last_dims.data) == 0) {
+	    region_id == w->last_region &&
+	    strcmp(dims, w->last_dims.data) == 0) {
 		*id = w->last_series;
 		*fresh = w->last_fresh;
 		return 0;
@@ -568,121 +592,160 @@ observations_step(struct observations_writer *w, sqlite3_stmt *st,
 	return sql_error(w->db, e);
 }
 
+/* Adds the revision of a stored row whose value or flag changes. */
+static int
+observations_add_revision(struct observations_writer *w, long long series_id,
+    const char *period, bool had_value, double old_value,
+    const char *old_flag, long long old_batch,
+    const struct observation_value *v, struct error *e)
+{
+	sqlite3_stmt *st = w->st[ST_REVISION];
+
+	sqlite3_bind_int64(st, 1, series_id);
+	sqlite3_bind_text(st, 2, period, -1, SQLITE_STATIC);
+	if (had_value)
+		sqlite3_bind_double(st, 3, old_value);
+	else
+		sqlite3_bind_null(st, 3);
+	sqlite3_bind_text(st, 4, old_flag, -1, SQLITE_STATIC);
+	if (v->has_value)
+		sqlite3_bind_double(st, 5, v->value);
+	else
+		sqlite3_bind_null(st, 5);
+	sqlite3_bind_text(st, 6, v->flag != NULL ? v->flag : "", -1,
+	    SQLITE_STATIC);
+	sqlite3_bind_int64(st, 7, old_batch);
+	sqlite3_bind_int64(st, 8, w->batch_id);
+	return observations_step(w, st, e) != 0 ? -1 : 0;
+}
+
+/* A row of a series older than this run, against what is stored: written
+ * before in this run (a duplicate), the same (unchanged), or changed
+ * (updated, with a revision if the value or flag changes). Returns 1 with
+ * *result, 0 when nothing is stored for the period, -1 on an error. */
+static int
+observations_put_stored(struct observations_writer *w, long long series_id,
+    const char *period, const struct observation_value *v,
+    enum observations_put *result, struct error *e)
+{
+	sqlite3_stmt *st = w->st[ST_OBS_FIND];
+	long long old_batch;
+	bool had_value, same, meta_same;
+	double old_value;
+	char old_flag[32];
+	int rc;
+
+	sqlite3_reset(st);
+	sqlite3_bind_int64(st, 1, series_id);
+	sqlite3_bind_text(st, 2, period, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return rc == SQLITE_DONE ? 0 : sql_error(w->db, e);
+	}
+	old_batch = sqlite3_column_int64(st, 5);
+	if (old_batch >= w->run_first_batch) {
+		sqlite3_reset(st);
+		*result = OBSERVATIONS_DUPLICATE;
+		return 1;
+	}
+	had_value = sqlite3_column_type(st, 0) != SQLITE_NULL;
+	old_value = sqlite3_column_double(st, 0);
+	snprintf(old_flag, sizeof(old_flag), "%s", sql_text(st, 1));
+	same = had_value == v->has_value &&
+	    (!had_value || old_value == v->value) &&
+	    strcmp(old_flag, v->flag != NULL ? v->flag : "") == 0;
+	meta_same = observations_same_text(st, 2, v->unit) &&
+	    observations_same_text(st, 3, v->source) &&
+	    observations_same_text(st, 4, v->note);
+	sqlite3_reset(st);
+	/* Seen before in this run, unchanged then? */
+	st = w->st[ST_SEEN];
+	sqlite3_bind_int64(st, 1, series_id);
+	sqlite3_bind_text(st, 2, period, -1, SQLITE_STATIC);
+	if ((rc = observations_step(w, st, e)) != 0) {
+		if (rc == -1)
+			return -1;
+		*result = OBSERVATIONS_DUPLICATE;
+		return 1;
+	}
+	if (same && meta_same) {
+		*result = OBSERVATIONS_UNCHANGED;
+		return 1;
+	}
+	st = w->st[ST_OBS_SET];
+	observations_bind_value(st, series_id, period, v, w->batch_id);
+	if (observations_step(w, st, e) != 0)
+		return -1;
+	if (!same && observations_add_revision(w, series_id, period, had_value,
+	    old_value, old_flag, old_batch, v, e) == -1)
+		return -1;
+	*result = OBSERVATIONS_CHANGED;
+	return 1;
+}
+
+/* Copies s (NULL: "") with its NUL into the waiting rows' text; returns
+ * its offset. */
+static size_t
+observations_queue_text(struct observations_writer *w, const char *s)
+{
+	size_t at = w->text.len;
+
+	buf_puts(&w->text, s != NULL ? s : "");
+	buf_putc(&w->text, '\0');
+	return at;
+}
+
+/* Queues a row of a series created in this run (OBSERVATIONS_PENDING). */
+static int
+observations_queue(struct observations_writer *w, long long series_id,
+    const char *period, const struct observation_value *v, long line,
+    long column, struct error *e)
+{
+	struct observations_pending *p;
+
+	if (w->npending == OBSERVATIONS_PENDING &&
+	    observations_writer_flush(w, e) == -1)
+		return -1;
+	p = &w->pending[w->npending++];
+	p->series_id = series_id;
+	snprintf(p->period, sizeof(p->period), "%s", period);
+	p->has_value = v->has_value;
+	p->value = v->value;
+	p->line = line;
+	p->column = column;
+	p->flag = observations_queue_text(w, v->flag);
+	p->unit = observations_queue_text(w, v->unit);
+	p->source = observations_queue_text(w, v->source);
+	p->note = observations_queue_text(w, v->note);
+	return 0;
+}
+
 int
 observations_writer_put(struct observations_writer *w, long long indicator_id,
     long long region_id, const char *dims, const char *period,
     const struct observation_value *v, long line, long column,
     enum observations_put *result, struct error *e)
 {
-	long long series_id = 0, old_batch;
-	sqlite3_stmt *st;
-	bool fresh = false, had_value, same;
-	double old_value = 0;
-	char old_flag[32];
+	long long series_id = 0;
+	bool fresh = false;
 	int rc;
 
-	if (observations_find_series(w, indicator_id, region_id, dims, &series_id,
-	    &fresh, e) == -1)
+	if (observations_find_series(w, indicator_id, region_id, dims,
+	    &series_id, &fresh, e) == -1)
 		return -1;
-	if (!fresh) {
-		st = w->st[ST_OBS_FIND];
-		sqlite3_reset(st);
-		sqlite3_bind_int64(st, 1, series_id);
-		sqlite3_bind_text(st, 2, period, -1, SQLITE_STATIC);
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW) {
-			old_batch = sqlite3_column_int64(st, 5);
-			if (old_batch >= w->run_first_batch) {
-				sqlite3_reset(st);
-				*result = OBSERVATIONS_DUPLICATE;
-				return 0;
-			}
-			had_value = sqlite3_column_type(st, 0) != SQLITE_NULL;
-			old_value = sqlite3_column_double(st, 0);
-			snprintf(old_flag, sizeof(old_flag), "%s", sql_text(st, 1));
-			same = had_value == v->has_value &&
-			    (!had_value || old_value == v->value) &&
-			    strcmp(old_flag, v->flag != NULL ? v->flag : "") == 0;
-			bool meta_same = observations_same_text(st, 2, v->unit) &&
-			    observations_same_text(st, 3, v->source) &&
-			    observations_same_text(st, 4, v->note);
-			sqlite3_reset(st);
-			/* Seen before in this run, unchanged then? */
-			st = w->st[ST_SEEN];
-			sqlite3_bind_int64(st, 1, series_id);
-			sqlite3_bind_text(st, 2, period, -1, SQLITE_STATIC);
-			if ((rc = observations_step(w, st, e)) != 0) {
-				if (rc == -1)
-					return -1;
-				*result = OBSERVATIONS_DUPLICATE;
-				return 0;
-			}
-			if (same && meta_same) {
-				*result = OBSERVATIONS_UNCHANGED;
-				return 0;
-			}
-			st = w->st[ST_OBS_SET];
-			observations_bind_value(st, series_id, period, v, w->batch_id);
-			if (observations_step(w, st, e) != 0)
-				return -1;
-			if (!same) {
-				st = w->st[ST_REVISION];
-				sqlite3_bind_int64(st, 1, series_id);
-				sqlite3_bind_text(st, 2, period, -1, SQLITE_STATIC);
-				if (had_value)
-					sqlite3_bind_double(st, 3, old_value);
-				else
-					sqlite3_bind_null(st, 3);
-				sqlite3_bind_text(st, 4, old_flag, -1, SQLITE_STATIC);
-				if (v->has_value)
-					sqlite3_bind_double(st, 5, v->value);
-				else
-					sqlite3_bind_null(st, 5);
-				sqlite3_bind_text(st, 6, v->flag != NULL ? v->flag : "",
-				    -1, SQLITE_STATIC);
-				sqlite3_bind_int64(st, 7, old_batch);
-				sqlite3_bind_int64(st, 8, w->batch_id);
-				if (observations_step(w, st, e) != 0)
-					return -1;
-			}
-			*result = OBSERVATIONS_CHANGED;
-			return 0;
-		}
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE)
-			return sql_error(w->db, e);
-	}
 	if (fresh) {
-		struct observations_pending *p;
-		if (w->npending == OBSERVATIONS_PENDING &&
-		    observations_writer_flush(w, e) == -1)
+		if (observations_queue(w, series_id, period, v, line, column,
+		    e) == -1)
 			return -1;
-		p = &w->pending[w->npending++];
-		p->series_id = series_id;
-		snprintf(p->period, sizeof(p->period), "%s", period);
-		p->has_value = v->has_value;
-		p->value = v->value;
-		p->line = line;
-		p->column = column;
-		p->flag = w->text.len;
-		buf_puts(&w->text, v->flag != NULL ? v->flag : "");
-		buf_putc(&w->text, '\0');
-		p->unit = w->text.len;
-		buf_puts(&w->text, v->unit != NULL ? v->unit : "");
-		buf_putc(&w->text, '\0');
-		p->source = w->text.len;
-		buf_puts(&w->text, v->source != NULL ? v->source : "");
-		buf_putc(&w->text, '\0');
-		p->note = w->text.len;
-		buf_puts(&w->text, v->note != NULL ? v->note : "");
-		buf_putc(&w->text, '\0');
 		*result = OBSERVATIONS_NEW;
 		return 0;
 	}
-	st = w->st[ST_OBS_ADD];
-	observations_bind_value(st, series_id, period, v, w->batch_id);
-	rc = observations_step(w, st, e);
-	if (rc == -1)
+	if ((rc = observations_put_stored(w, series_id, period, v, result,
+	    e)) != 0)
+		return rc == -1 ? -1 : 0;
+	observations_bind_value(w->st[ST_OBS_ADD], series_id, period, v,
+	    w->batch_id);
+	if ((rc = observations_step(w, w->st[ST_OBS_ADD], e)) == -1)
 		return -1;
 	*result = rc == 1 ? OBSERVATIONS_DUPLICATE : OBSERVATIONS_NEW;
 	return 0;

@@ -91,8 +91,8 @@ observations_read_prepare(struct db *db, const char *select,
 	if (q->indicator != NULL)
 		buf_puts(&sql, " AND i.code = ?1");
 	if (q->region != NULL)
-		buf_puts(&sql, " AND (g.code = ?2 OR g.id = (SELECT region_id FROM "
-		    "region_alias WHERE alias = ?2))");
+		buf_puts(&sql, " AND (g.code = ?2 OR g.id = (SELECT "
+		    "region_id FROM region_alias WHERE alias = ?2))");
 	if (q->dims != NULL)
 		buf_puts(&sql, " AND s.dims = ?3");
 	if (q->series_id > 0)
@@ -151,25 +151,20 @@ int
 observations_query(struct db *db, const struct observations_query *q,
     observations_row_fn fn, void *arg, struct error *e)
 {
+	static const char select[] = "SELECT s.id, i.code, g.code, s.dims, "
+	    "o.period, o.value, o.flag, o.unit, o.source, o.note, o.batch_id "
+	    "FROM observation o JOIN series s ON s.id = o.series_id "
+	    "JOIN indicator i ON i.id = s.indicator_id "
+	    "JOIN region g ON g.id = s.region_id";
 	struct observations_read_range range;
 	struct observations_read_call call = { .range = &range, .fn.row = fn,
 	    .arg = arg };
-	sqlite3_stmt *st;
-	int rc;
 
 	if (observations_read_range_init(&range, q, e) == -1)
 		return -1;
-	if ((st = observations_read_prepare(db, "SELECT s.id, i.code, g.code, "
-	    "s.dims, o.period, o.value, o.flag, o.unit, o.source, o.note, "
-	    "o.batch_id FROM observation o "
-	    "JOIN series s ON s.id = o.series_id "
-	    "JOIN indicator i ON i.id = s.indicator_id "
-	    "JOIN region g ON g.id = s.region_id", q,
-	    " ORDER BY i.code, g.code, s.dims, o.period", e)) == NULL)
-		return -1;
-	rc = sql_each(db, st, observations_read_observation, &call, e);
-	sqlite3_finalize(st);
-	return rc;
+	return sql_rows(db, observations_read_prepare(db, select, q,
+	    " ORDER BY i.code, g.code, s.dims, o.period", e),
+	    observations_read_observation, &call, e);
 }
 
 static int
@@ -192,22 +187,17 @@ int
 observations_series(struct db *db, const struct observations_query *q,
     observations_series_fn fn, void *arg, struct error *e)
 {
-	struct observations_read_call call = { .fn.series = fn, .arg = arg };
-	sqlite3_stmt *st;
-	int rc;
-
-	if ((st = observations_read_prepare(db, "SELECT s.id, i.code, g.code, "
-	    "s.dims, "
+	static const char select[] = "SELECT s.id, i.code, g.code, s.dims, "
 	    "(SELECT count(*) FROM observation o WHERE o.series_id = s.id), "
 	    "(SELECT min(period) FROM observation o WHERE o.series_id = s.id), "
 	    "(SELECT max(period) FROM observation o WHERE o.series_id = s.id) "
 	    "FROM series s JOIN indicator i ON i.id = s.indicator_id "
-	    "JOIN region g ON g.id = s.region_id", q,
-	    " ORDER BY i.code, g.code, s.dims", e)) == NULL)
-		return -1;
-	rc = sql_each(db, st, observations_read_series_row, &call, e);
-	sqlite3_finalize(st);
-	return rc;
+	    "JOIN region g ON g.id = s.region_id";
+	struct observations_read_call call = { .fn.series = fn, .arg = arg };
+
+	return sql_rows(db, observations_read_prepare(db, select, q,
+	    " ORDER BY i.code, g.code, s.dims", e),
+	    observations_read_series_row, &call, e);
 }
 
 static int
@@ -237,18 +227,14 @@ observations_revisions(struct db *db, long long series_id,
 {
 	struct observations_read_call call = { .fn.revision = fn, .arg = arg };
 	sqlite3_stmt *st;
-	int rc;
 
 	if ((st = sql_prepare(db,
 	    "SELECT r.id, r.period, r.old_value, r.old_flag, r.new_value, "
 	    "r.new_flag, r.old_batch_id, r.batch_id, b.file_name, b.created_at "
 	    "FROM revision r JOIN batch b ON b.id = r.batch_id "
-	    "WHERE r.series_id = ?1 ORDER BY r.period, r.id", e)) == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, series_id);
-	rc = sql_each(db, st, observations_read_revision, &call, e);
-	sqlite3_finalize(st);
-	return rc;
+	    "WHERE r.series_id = ?1 ORDER BY r.period, r.id", e)) != NULL)
+		sqlite3_bind_int64(st, 1, series_id);
+	return sql_rows(db, st, observations_read_revision, &call, e);
 }
 
 int
@@ -278,7 +264,8 @@ observations_latest(struct db *db, const char *indicator,
 		rc = sqlite3_step(st);
 		if (rc == SQLITE_ROW)
 			code = sql_text(st, 0);
-		if (count > 0 && (code == NULL || strcmp(code, region.data) != 0)) {
+		if (count > 0 && (code == NULL ||
+		    strcmp(code, region.data) != 0)) {
 			struct latest_row r = { region.data, best, count };
 			if ((stop = fn(&r, arg)) != 0)
 				break;

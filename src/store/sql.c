@@ -96,7 +96,7 @@ int
 sql_each(struct db *db, sqlite3_stmt *st, sql_row_fn row, void *arg,
     struct error *e)
 {
-	int rc, stop = 0;
+	int rc, stop;
 
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		if ((stop = row(st, arg)) != 0)
@@ -104,6 +104,19 @@ sql_each(struct db *db, sqlite3_stmt *st, sql_row_fn row, void *arg,
 	if (rc != SQLITE_DONE)
 		return sql_error(db, e);
 	return 0;
+}
+
+int
+sql_rows(struct db *db, sqlite3_stmt *st, sql_row_fn row, void *arg,
+    struct error *e)
+{
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	rc = sql_each(db, st, row, arg, e);
+	sqlite3_finalize(st);
+	return rc;
 }
 
 int

@@ -43,6 +43,10 @@ const char *sql_text(struct sqlite3_stmt *st, int i);
 typedef int (*sql_row_fn)(struct sqlite3_stmt *st, void *arg);
 int	sql_each(struct db *db, struct sqlite3_stmt *st, sql_row_fn row,
 	    void *arg, struct error *e);
+/* The same for a statement used once: finalizes it after. A NULL st (its
+ * prepare failed, and e says why) returns -1. */
+int	sql_rows(struct db *db, struct sqlite3_stmt *st, sql_row_fn row,
+	    void *arg, struct error *e);
 
 /* Runs a query of one text parameter ?1 (a code) whose first column is an id:
  * *id is that of the first row, 0 when there is none (or code is NULL).
