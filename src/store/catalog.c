@@ -71,7 +71,8 @@ static const struct catalog_sql_column store_catalog_region_columns[] = {
 	    model_region_level_names),
 	CATALOG_SQL_POSITION_COLUMN,
 };
-static const struct catalog_sql_column store_catalog_classification_columns[] = {
+static const struct catalog_sql_column
+store_catalog_classification_columns[] = {
 	CATALOG_SQL_TEXT_COLUMN(struct classification, code),
 	CATALOG_SQL_TEXT_COLUMN(struct classification, name_de),
 	CATALOG_SQL_TEXT_COLUMN(struct classification, name_en),
@@ -226,8 +227,8 @@ store_catalog_save_goals(struct store_catalog_saver *s, const struct catalog *c)
 
 		if (catalog_sql_require_id(s->db, CATALOG_SQL_GOAL_ID, "goal",
 		    c->goals[i].parent, &parent, s->e) == -1 ||
-		    (n = catalog_sql_upsert_parent(s->db, &u, &c->goals[i], NULL,
-		    parent, s->e)) == -1)
+		    (n = catalog_sql_upsert_parent(s->db, &u, &c->goals[i],
+		    NULL, parent, s->e)) == -1)
 			goto done;
 		actions[i] = store_catalog_merge_action(actions[i], n);
 		store_catalog_report_add(s->rep, STORE_CATALOG_GOAL, actions[i],

@@ -24,12 +24,12 @@ void	store_catalog_report_add(struct store_catalog_report *rep,
 
 /* The statements that save an indicator's targets, prepared once a save. */
 struct store_catalog_target_sql {
-	struct sqlite3_stmt	*by_start;	/* ?1 indicator, ?2 code, ?3 from */
+	struct sqlite3_stmt	*by_start;	/* ?1 indicator ?2 code ?3 from */
 	struct sqlite3_stmt	*current;	/* ?1 indicator, ?2 code */
 	struct sqlite3_stmt	*insert;
-	struct sqlite3_stmt	*update;	/* content and valid_to of row ?13 */
+	struct sqlite3_stmt	*update;	/* content, valid_to of row ?13 */
 	struct sqlite3_stmt	*close;		/* valid_to = ?2 of row ?1 */
-	struct sqlite3_stmt	*versions;	/* ?1 indicator: code, from, to */
+	struct sqlite3_stmt	*versions;	/* ?1 indicator: code from to */
 	struct catalog		 scratch;	/* the stored versions read */
 };
 

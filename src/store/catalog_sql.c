@@ -176,7 +176,8 @@ catalog_sql_prepare_parent(struct db *db, const struct catalog_sql_table *t,
 	buf_printf(&b, "UPDATE %s SET parent_id = ?%zu", t->name,
 	    t->key_count + 1);
 	catalog_sql_where_key(&b, t);
-	buf_printf(&b, " AND parent_id IS DISTINCT FROM ?%zu", t->key_count + 1);
+	buf_printf(&b, " AND parent_id IS DISTINCT FROM ?%zu",
+	    t->key_count + 1);
 	st = sql_prepare(db, b.data, e);
 	buf_free(&b);
 	return st;

@@ -27,8 +27,8 @@ struct sqlite3_stmt;
  * CATALOG_SQL_TARGET "WHERE ...": kind, value, low, high, year, the reference
  * region's code, note_de, note_en, valid_from, valid_to. */
 #define CATALOG_SQL_TARGET "t.kind, t.value, t.low, t.high, t.year, " \
-	"r.code, t.note_de, t.note_en, t.valid_from, t.valid_to FROM target t " \
-	"LEFT JOIN region r ON r.id = t.reference_region_id "
+	"r.code, t.note_de, t.note_en, t.valid_from, t.valid_to " \
+	"FROM target t LEFT JOIN region r ON r.id = t.reference_region_id "
 
 /* Column i as a string in c's arena, NULL for SQL NULL. */
 const char *catalog_sql_column_text(struct catalog *c, struct sqlite3_stmt *st,
@@ -96,9 +96,11 @@ void	catalog_sql_bind_columns(struct sqlite3_stmt *st,
 
 struct catalog_sql_upsert {
 	const struct catalog_sql_table	*table;
-	struct sqlite3_stmt		*insert;	/* does nothing if there */
-	struct sqlite3_stmt		*update;	/* changes what differs */
-	struct sqlite3_stmt		*parent;	/* sets a differing parent */
+	/* The INSERT does nothing if the row is there, the UPDATEs change
+	 * only what differs. */
+	struct sqlite3_stmt		*insert;
+	struct sqlite3_stmt		*update;
+	struct sqlite3_stmt		*parent;
 };
 
 int	catalog_sql_upsert_prepare(struct db *db,

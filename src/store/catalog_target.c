@@ -20,8 +20,8 @@ store_catalog_target_prepare(struct store_catalog_saver *s,
 	ts->current = sql_prepare(s->db, "SELECT t.id, " CATALOG_SQL_TARGET
 	    "WHERE t.indicator_id = ?1 AND t.code = ?2 AND t.valid_to IS NULL",
 	    s->e);
-	ts->insert = sql_prepare(s->db, "INSERT INTO target(indicator_id, code, "
-	    "kind, value, low, high, year, reference_region_id, note_de, "
+	ts->insert = sql_prepare(s->db, "INSERT INTO target(indicator_id, "
+	    "code, kind, value, low, high, year, reference_region_id, note_de, "
 	    "note_en, valid_from, valid_to) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
 	    "?7, ?8, ?9, ?10, ?11, ?12)", s->e);
 	ts->update = sql_prepare(s->db, "UPDATE target SET kind = ?3, "

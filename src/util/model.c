@@ -141,7 +141,8 @@ model_find_code(void *items, size_t count, size_t size, size_t offset,
 
 /* The record of `type` in items[0..count) whose code is `wanted`. */
 #define MODEL_FIND(items, count, type, wanted) \
-	model_find_code(items, count, sizeof(type), offsetof(type, code), wanted)
+	model_find_code(items, count, sizeof(type), offsetof(type, code), \
+	    wanted)
 
 struct goal *
 model_find_goal(const struct catalog *c, const char *code)
