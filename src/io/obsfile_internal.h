@@ -18,6 +18,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "io/csv.h"
 #include "io/obsfile.h"
@@ -136,18 +137,45 @@ void	obsfile_options_free_maps(struct obsfile_map *maps, size_t count);
 void	obsfile_options_free_dims(struct obsfile_dim_column *dims,
 	    size_t count);
 
-/* obsfile_map.c: the options' and the mapping's code maps, sorted once;
- * the mapped text of s[0..n) in scope (and key), or NULL; the same applied
- * to *s and *n (true if mapped); whether s[0..n) is one of the
- * --total-label values. */
+/* obsfile_map.c: the options' and the mapping's code maps, sorted once,
+ * and the searches behind obsfile_map_find() and obsfile_map_total(). */
 void	obsfile_map_build(struct obsfile_reader *r);
-const char *obsfile_map_find(const struct obsfile_reader *r,
+const char *obsfile_map_search(const struct obsfile_reader *r,
 	    enum obsfile_scope scope, const char *key, const char *s, size_t n);
-bool	obsfile_map_apply(const struct obsfile_reader *r,
-	    enum obsfile_scope scope, const char *key, const char **s,
-	    size_t *n);
-bool	obsfile_map_total(const struct obsfile_reader *r, const char *s,
+bool	obsfile_map_search_total(const struct obsfile_reader *r, const char *s,
 	    size_t n);
+
+/* The mapped text of s[0..n) in scope (and key), or NULL; the same applied
+ * to *s and *n (true if mapped); whether s[0..n) is one of the
+ * --total-label values. Inline because they run for most cells of every
+ * row, and most files have no maps and no totals: then they cost a
+ * comparison, not a call. */
+static inline const char *
+obsfile_map_find(const struct obsfile_reader *r, enum obsfile_scope scope,
+    const char *key, const char *s, size_t n)
+{
+	return r->map_count == 0 ? NULL :
+	    obsfile_map_search(r, scope, key, s, n);
+}
+
+static inline bool
+obsfile_map_apply(const struct obsfile_reader *r, enum obsfile_scope scope,
+    const char *key, const char **s, size_t *n)
+{
+	const char *m = obsfile_map_find(r, scope, key, *s, *n);
+
+	if (m == NULL)
+		return false;
+	*s = m;
+	*n = strlen(m);
+	return true;
+}
+
+static inline bool
+obsfile_map_total(const struct obsfile_reader *r, const char *s, size_t n)
+{
+	return r->opt->total_count > 0 && obsfile_map_search_total(r, s, n);
+}
 
 /* obsfile_parse.c: n decimal digits; a period as written into a canonical
  * one (on failure `hint` says what would help); a missing-value token; a

@@ -35,9 +35,8 @@ obsfile_map_sort(const void *a, const void *b)
 	    strlen(y->from));
 }
 
-/* The mapped text of s[0..n) in scope (and key), or NULL. */
 const char *
-obsfile_map_find(const struct obsfile_reader *r, enum obsfile_scope scope,
+obsfile_map_search(const struct obsfile_reader *r, enum obsfile_scope scope,
     const char *key, const char *s, size_t n)
 {
 	size_t lo = 0, hi = r->map_count;
@@ -56,20 +55,8 @@ obsfile_map_find(const struct obsfile_reader *r, enum obsfile_scope scope,
 }
 
 bool
-obsfile_map_apply(const struct obsfile_reader *r, enum obsfile_scope scope,
-    const char *key, const char **s, size_t *n)
-{
-	const char *m = obsfile_map_find(r, scope, key, *s, *n);
-
-	if (m == NULL)
-		return false;
-	*s = m;
-	*n = strlen(m);
-	return true;
-}
-
-bool
-obsfile_map_total(const struct obsfile_reader *r, const char *s, size_t n)
+obsfile_map_search_total(const struct obsfile_reader *r, const char *s,
+    size_t n)
 {
 	size_t i;
 
