@@ -335,23 +335,33 @@ observations_writer_on_duplicate(struct observations_writer *w,
 	w->on_duplicate_arg = arg;
 }
 
+/* Binds one observation's row (series, period, value, flag, unit, source,
+ * note, batch) to parameters base + 1 to base + 8. */
+static void
+observations_bind_value(sqlite3_stmt *st, int base, long long series_id,
+    const char *period, const struct observation_value *v, long long batch_id)
+{
+	sqlite3_bind_int64(st, base + 1, series_id);
+	sqlite3_bind_text(st, base + 2, period, -1, SQLITE_STATIC);
+	sql_bind_number(st, base + 3, v->has_value, v->value);
+	sqlite3_bind_text(st, base + 4, v->flag != NULL ? v->flag : "", -1,
+	    SQLITE_STATIC);
+	sql_bind_nonempty(st, base + 5, v->unit);
+	sql_bind_nonempty(st, base + 6, v->source);
+	sql_bind_nonempty(st, base + 7, v->note);
+	sqlite3_bind_int64(st, base + 8, batch_id);
+}
+
 static void
 observations_bind_pending(struct observations_writer *w, sqlite3_stmt *st,
     int base, const struct observations_pending *p)
 {
 	const char *t = w->text.data;
+	struct observation_value v = { p->has_value, p->value, t + p->flag,
+	    t + p->unit, t + p->source, t + p->note };
 
-	sqlite3_bind_int64(st, base + 1, p->series_id);
-	sqlite3_bind_text(st, base + 2, p->period, -1, SQLITE_STATIC);
-	if (p->has_value)
-		sqlite3_bind_double(st, base + 3, p->value);
-	else
-		sqlite3_bind_null(st, base + 3);
-	sqlite3_bind_text(st, base + 4, t + p->flag, -1, SQLITE_STATIC);
-	sql_bind_nonempty(st, base + 5, t + p->unit);
-	sql_bind_nonempty(st, base + 6, t + p->source);
-	sql_bind_nonempty(st, base + 7, t + p->note);
-	sqlite3_bind_int64(st, base + 8, w->batch_id);
+	observations_bind_value(st, base, p->series_id, p->period, &v,
+	    w->batch_id);
 }
 
 static int observations_step(struct observations_writer *w, sqlite3_stmt *st,
@@ -553,24 +563,6 @@ remember:
 	return 0;
 }
 
-static void
-observations_bind_value(sqlite3_stmt *st, long long series_id,
-    const char *period, const struct observation_value *v, long long batch_id)
-{
-	sqlite3_bind_int64(st, 1, series_id);
-	sqlite3_bind_text(st, 2, period, -1, SQLITE_STATIC);
-	if (v->has_value)
-		sqlite3_bind_double(st, 3, v->value);
-	else
-		sqlite3_bind_null(st, 3);
-	sqlite3_bind_text(st, 4, v->flag != NULL ? v->flag : "", -1,
-	    SQLITE_STATIC);
-	sql_bind_nonempty(st, 5, v->unit);
-	sql_bind_nonempty(st, 6, v->source);
-	sql_bind_nonempty(st, 7, v->note);
-	sqlite3_bind_int64(st, 8, batch_id);
-}
-
 static bool
 observations_same_text(sqlite3_stmt *st, int col, const char *s)
 {
@@ -603,15 +595,9 @@ observations_add_revision(struct observations_writer *w, long long series_id,
 
 	sqlite3_bind_int64(st, 1, series_id);
 	sqlite3_bind_text(st, 2, period, -1, SQLITE_STATIC);
-	if (had_value)
-		sqlite3_bind_double(st, 3, old_value);
-	else
-		sqlite3_bind_null(st, 3);
+	sql_bind_number(st, 3, had_value, old_value);
 	sqlite3_bind_text(st, 4, old_flag, -1, SQLITE_STATIC);
-	if (v->has_value)
-		sqlite3_bind_double(st, 5, v->value);
-	else
-		sqlite3_bind_null(st, 5);
+	sql_bind_number(st, 5, v->has_value, v->value);
 	sqlite3_bind_text(st, 6, v->flag != NULL ? v->flag : "", -1,
 	    SQLITE_STATIC);
 	sqlite3_bind_int64(st, 7, old_batch);
@@ -673,7 +659,7 @@ observations_put_stored(struct observations_writer *w, long long series_id,
 		return 1;
 	}
 	st = w->st[ST_OBS_SET];
-	observations_bind_value(st, series_id, period, v, w->batch_id);
+	observations_bind_value(st, 0, series_id, period, v, w->batch_id);
 	if (observations_step(w, st, e) != 0)
 		return -1;
 	if (!same && observations_add_revision(w, series_id, period, had_value,
@@ -743,7 +729,7 @@ observations_writer_put(struct observations_writer *w, long long indicator_id,
 	if ((rc = observations_put_stored(w, series_id, period, v, result,
 	    e)) != 0)
 		return rc == -1 ? -1 : 0;
-	observations_bind_value(w->st[ST_OBS_ADD], series_id, period, v,
+	observations_bind_value(w->st[ST_OBS_ADD], 0, series_id, period, v,
 	    w->batch_id);
 	if ((rc = observations_step(w, w->st[ST_OBS_ADD], e)) == -1)
 		return -1;
