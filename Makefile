@@ -30,7 +30,8 @@ LDFLAGS	+= $(SANFLAGS)
 
 LIB_SRC	 = $(sort $(wildcard src/util/*.c src/core/*.c src/io/*.c src/store/*.c \
 	   src/app/*.c src/web/*.c src/cli/cmd_*.c))
-GEN_SRC	 = $(BUILD)/gen/schema.c $(BUILD)/gen/assets.c $(BUILD)/gen/translations.c
+GEN_SRC	 = $(BUILD)/gen/schema.c $(BUILD)/gen/assets.c $(BUILD)/gen/translations.c \
+	   $(BUILD)/gen/demo.c
 LIB_OBJ	 = $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(GEN_SRC:%.c=%.o)
 LIB	 = $(BUILD)/libwiall.a
 BIN	 = $(BUILD)/wiall
@@ -38,6 +39,7 @@ BIN	 = $(BUILD)/wiall
 SCHEMA	 = $(sort $(wildcard src/store/schema/*.sql))
 ASSETS	 = $(sort $(wildcard src/web/assets/*))
 PO	 = $(sort $(wildcard po/*.po))
+DEMO	 = data/catalog/bottrop.json $(sort $(filter-out %.sh,$(wildcard data/demo/*)))
 
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/unit/%)
@@ -46,7 +48,7 @@ TEST_HELPER_BIN = $(TEST_HELPERS:tests/helpers/%.c=$(BUILD)/tests/helpers/%)
 BENCH_SRC = $(sort $(wildcard bench/*.c))
 BENCH_BIN = $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 
-.PHONY: all check unit demo bench fuzz clean deps lint
+.PHONY: all check check-built unit demo bench fuzz clean deps lint
 all: $(BIN)
 
 $(BUILD)/tools/embed: tools/embed.c
@@ -62,6 +64,9 @@ $(BUILD)/gen/schema.c: $(SCHEMA) $(BUILD)/tools/embed
 $(BUILD)/gen/assets.c: $(ASSETS) $(BUILD)/tools/embed
 	@mkdir -p $(dir $@)
 	$(BUILD)/tools/embed web_assets $@ $(ASSETS)
+$(BUILD)/gen/demo.c: $(DEMO) $(BUILD)/tools/embed
+	@mkdir -p $(dir $@)
+	$(BUILD)/tools/embed demo_files $@ $(DEMO)
 $(BUILD)/gen/translations.c: $(PO) $(BUILD)/tools/po2c
 	@mkdir -p $(dir $@)
 	$(BUILD)/tools/po2c $@ $(PO)
@@ -93,7 +98,12 @@ $(BUILD)/bench/%: bench/%.c $(LIB)
 unit: $(UNIT_BIN)
 
 # Every test (unit, CLI, HTTP, browser); the last line is "N passed, N failed".
-check: $(BIN) $(UNIT_BIN) $(TEST_HELPER_BIN)
+# What the tests need is installed first (nothing when it is there), so that
+# `make check` works on a fresh machine as the README says.
+check:
+	@bash scripts/install-deps.sh --test
+	@$(MAKE) --no-print-directory check-built
+check-built: $(BIN) $(UNIT_BIN) $(TEST_HELPER_BIN)
 	@BUILD=$(BUILD) SAN=$(SAN) bash tests/run.sh
 
 deps:

@@ -30,13 +30,16 @@ app_catalog_today(char out[APP_CATALOG_DATE_MAX], struct error *e)
 	return 0;
 }
 
-enum app_catalog_status
-app_catalog_load_file(struct db *db, const char *path, bool dry_run,
-    struct diag_list *diags, struct store_catalog_report *rep, struct error *e)
+/* Loads from the file at path, or from data when it is not NULL. */
+static enum app_catalog_status
+app_catalog_load(struct db *db, const char *path, const char *data,
+    size_t len, bool dry_run, struct diag_list *diags,
+    struct store_catalog_report *rep, struct error *e)
 {
 	enum app_catalog_status status = APP_CATALOG_FAILED;
 	struct catalog known, file;
 	char today[APP_CATALOG_DATE_MAX];
+	int rc;
 
 	model_catalog_init(&known);
 	model_catalog_init(&file);
@@ -44,7 +47,10 @@ app_catalog_load_file(struct db *db, const char *path, bool dry_run,
 	    store_catalog_load(db, &known, e) == -1)
 		goto done;
 	/* References may point at what is stored: a file can add to it. */
-	if (catalog_json_read_file(path, &known, &file, diags) == -1) {
+	rc = data != NULL ?
+	    catalog_json_parse(data, len, path, &known, &file, diags) :
+	    catalog_json_read_file(path, &known, &file, diags);
+	if (rc == -1) {
 		status = APP_CATALOG_INVALID;
 		goto done;
 	}
@@ -57,6 +63,21 @@ done:
 	model_catalog_free(&file);
 	model_catalog_free(&known);
 	return status;
+}
+
+enum app_catalog_status
+app_catalog_load_file(struct db *db, const char *path, bool dry_run,
+    struct diag_list *diags, struct store_catalog_report *rep, struct error *e)
+{
+	return app_catalog_load(db, path, NULL, 0, dry_run, diags, rep, e);
+}
+
+enum app_catalog_status
+app_catalog_load_data(struct db *db, const char *data, size_t len,
+    const char *name, bool dry_run, struct diag_list *diags,
+    struct store_catalog_report *rep, struct error *e)
+{
+	return app_catalog_load(db, name, data, len, dry_run, diags, rep, e);
 }
 
 int

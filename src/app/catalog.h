@@ -5,6 +5,7 @@
 #define WIALL_APP_CATALOG_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "store/catalog.h"
 #include "store/db.h"
@@ -29,6 +30,12 @@ int	app_catalog_today(char out[APP_CATALOG_DATE_MAX], struct error *e);
  * nothing is written, and rep says what would change. */
 enum app_catalog_status app_catalog_load_file(struct db *db, const char *path,
 	    bool dry_run, struct diag_list *diags,
+	    struct store_catalog_report *rep, struct error *e);
+
+/* The same for a catalogue already in memory (len bytes, e.g. compiled into
+ * the binary); name stands for the file in messages. */
+enum app_catalog_status app_catalog_load_data(struct db *db, const char *data,
+	    size_t len, const char *name, bool dry_run, struct diag_list *diags,
 	    struct store_catalog_report *rep, struct error *e);
 
 /* Appends the stored catalogue's canonical JSON to out. */

@@ -11,6 +11,7 @@
 #include "app/import.h"
 
 #include <sodium.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -99,13 +100,47 @@ import_diag_cmp(const void *a, const void *b)
 	return 0;
 }
 
+void
+import_sha256(const void *data, size_t size, char out[65])
+{
+	unsigned char digest[crypto_hash_sha256_BYTES];
+
+	crypto_hash_sha256(digest, data, size);
+	import_hex(digest, sizeof(digest), out);
+}
+
+/* Opens an input from its file or from memory (fmemopen: the bytes are only
+ * read). Problems opening it go to diags, as for a file. */
 static int
-import_one(struct db *db, struct observations_writer *w, const char *path,
-    const struct import_options *opt, struct import_file *f,
-    struct import_result *res, struct diag_list *diags, struct error *e)
+import_open(const struct import_input *in, const struct obsfile_options *ro,
+    struct obsfile_reader **r, FILE **mem, struct diag_list *diags,
+    struct error *e)
+{
+	*mem = NULL;
+	if (in->data == NULL)
+		return obsfile_open(in->path, ro, r, diags, e);
+	/* fmemopen() refuses a size of 0: an empty file is read from "". */
+	*mem = fmemopen((void *)(in->size > 0 ? in->data : ""),
+	    in->size > 0 ? in->size : 1, "r");
+	if (*mem == NULL) {
+		diag_add(diags, in->path, 0, 0, "cannot read from memory");
+		return -1;
+	}
+	if (in->size == 0)
+		fgetc(*mem);	/* past the NUL: at the end */
+	return obsfile_open_stream(*mem, in->path, ro, r, diags, e);
+}
+
+static int
+import_one(struct db *db, struct observations_writer *w,
+    const struct import_input *in, const struct import_options *opt,
+    struct import_file *f, struct import_result *res, struct diag_list *diags,
+    struct error *e)
 {
 	struct obsfile_options ro = *opt->reader;
 	struct obsfile_reader *r = NULL;
+	const char *path = in->path;
+	FILE *mem = NULL;
 	struct obsfile_record *rec;
 	struct batch_row b = { 0 };
 	unsigned char digest[crypto_hash_sha256_BYTES];
@@ -117,8 +152,11 @@ import_one(struct db *db, struct observations_writer *w, const char *path,
 	crypto_hash_sha256_init(&f->sha);
 	ro.on_read = import_hash;
 	ro.on_read_arg = f;
-	if (obsfile_open(path, &ro, &r, diags, e) == -1)
+	if (import_open(in, &ro, &r, &mem, diags, e) == -1) {
+		if (mem != NULL)
+			fclose(mem);
 		return 0;	/* problems are in diags */
+	}
 	snprintf(f->res->format, sizeof(f->res->format), "%s",
 	    obsfile_format_detected(r));
 	b.file_name = path;
@@ -256,12 +294,30 @@ done:
 		    sizeof(*diags->items), import_diag_cmp);
 	observations_writer_on_duplicate(w, NULL, NULL);
 	obsfile_close(r);
+	if (mem != NULL)
+		fclose(mem);
 	return status;
 }
 
 int
 import_run(struct db *db, const char *const *paths, size_t npaths,
     const struct import_options *opt, struct import_result *res,
+    struct diag_list *diags, struct error *e)
+{
+	struct import_input *in = xcalloc(npaths + 1, sizeof(*in));
+	size_t i;
+	int rc;
+
+	for (i = 0; i < npaths; i++)
+		in[i].path = paths[i];
+	rc = import_run_inputs(db, in, npaths, opt, res, diags, e);
+	free(in);
+	return rc;
+}
+
+int
+import_run_inputs(struct db *db, const struct import_input *in,
+    size_t npaths, const struct import_options *opt, struct import_result *res,
     struct diag_list *diags, struct error *e)
 {
 	struct observations_writer *w = NULL;
@@ -282,9 +338,9 @@ import_run(struct db *db, const char *const *paths, size_t npaths,
 		struct import_file f;
 		struct import_file_result *fr = &res->files[res->count++];
 
-		fr->path = xstrdup(paths[i]);
+		fr->path = xstrdup(in[i].path);
 		f.res = fr;
-		if (import_one(db, w, paths[i], opt, &f, res, diags, e) == -1)
+		if (import_one(db, w, &in[i], opt, &f, res, diags, e) == -1)
 			goto done;
 		res->read += fr->read;
 		res->added += fr->added;

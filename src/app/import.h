@@ -43,6 +43,23 @@ struct import_result {
 int	import_run(struct db *db, const char *const *paths, size_t npaths,
 	    const struct import_options *opt, struct import_result *res,
 	    struct diag_list *diags, struct error *e);
+
+/* A file to import: read from path, or, when data is not NULL, from those
+ * size bytes (the demo's files compiled into the binary); path is then only
+ * the name shown in messages and recorded in the batch. */
+struct import_input {
+	const char	*path;
+	const void	*data;
+	size_t		 size;
+};
+
+/* import_run() over inputs that may be in memory. */
+int	import_run_inputs(struct db *db, const struct import_input *in,
+	    size_t n, const struct import_options *opt, struct import_result *res,
+	    struct diag_list *diags, struct error *e);
+
+/* The SHA-256 of size bytes as 64 hex digits, as a batch records it. */
+void	import_sha256(const void *data, size_t size, char out[65]);
 void	import_result_free(struct import_result *res);
 
 #endif

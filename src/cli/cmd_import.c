@@ -1,10 +1,12 @@
 /* wiall import: observation files into the database, all or nothing. */
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "app/import.h"
 #include "cli/cmd.h"
+#include "cli/cmd_import.h"
 #include "util/buf.h"
 
 extern const struct cmd_entry cmd_import_entry;
@@ -61,27 +63,60 @@ cmd_import_pick(const char *s, const char *const *names, int n)
 	return -1;
 }
 
-static int
-cmd_import_exec(struct cmd_context *ctx, int argc, char **argv)
+/* A usage error of the import options; returns -1 for cmd_import_parse(). */
+static int __attribute__((format(printf, 2, 3)))
+cmd_import_bad(struct cmd_context *ctx, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	cmd_usage_error(&cmd_import_entry, ctx, "%s", msg);
+	return -1;
+}
+
+void
+cmd_import_print_file(struct cmd_context *ctx,
+    const struct import_file_result *f)
+{
+	fprintf(ctx->out, "%s: %s, %ld observations: %ld new, %ld changed, "
+	    "%ld unchanged", f->path, f->format, f->read, f->added, f->changed,
+	    f->unchanged);
+	if (f->skipped > 0)
+		fprintf(ctx->out, ", %ld skipped (unknown code)", f->skipped);
+	if (f->batch_id > 0)
+		fprintf(ctx->out, " (batch %lld)", f->batch_id);
+	fputc('\n', ctx->out);
+}
+
+void
+cmd_import_print_failure(struct cmd_context *ctx,
+    const struct import_result *res, const struct diag_list *diags,
+    const struct error *e)
+{
+	if (diags->total == 0)
+		fprintf(ctx->err, "wiall import: %s\n", e->message);
+	diag_list_print(diags, ctx->err);
+	if (res->stopped)
+		fprintf(ctx->err, "wiall import: stopped reading after %zu "
+		    "problems\n", diags->limit);
+	fprintf(ctx->err, "wiall import: nothing was imported (%zu problem%s)\n",
+	    diags->total, diags->total == 1 ? "" : "s");
+}
+
+int
+cmd_import_parse(struct cmd_context *ctx, int argc, char **argv,
+    struct obsfile_options *ro, struct import_options *io, struct buf *text)
 {
 	static const char *const formats[] = { "auto", "long", "wide", "sdmx" };
 	static const char *const decimals[] = { "auto", "point", "comma" };
 	static const char *const school[] = { "", "start", "end" };
 	static const char *const dates[] = { "", "month", "quarter", "year" };
-	struct obsfile_options ro;
-	struct import_options io = { 0 };
-	struct import_result res;
-	struct diag_list diags;
-	struct buf text = BUF_INIT;
-	struct db *db = NULL;
 	struct error e;
-	int c, i, status = CMD_USAGE;
+	int c;
 
-	if (cmd_wants_help(argc, argv))
-		return cmd_print_help(&cmd_import_entry, ctx);
-	obsfile_options_init(&ro);
-	diag_list_init(&diags, 0);
-	io.reader = &ro;
 	optind = 1;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+", cmd_import_options, NULL)) != -1) {
@@ -90,82 +125,74 @@ cmd_import_exec(struct cmd_context *ctx, int argc, char **argv)
 		if (c != '?' && c != ':' && c != OPT_DRY_RUN &&
 		    c != OPT_MAX_PROBLEMS) {
 			/* Recorded with each batch: how the file was read. */
-			if (text.len > 0)
-				buf_putc(&text, ' ');
-			buf_printf(&text, "--%s", cmd_import_options[c - 256].name);
+			if (text->len > 0)
+				buf_putc(text, ' ');
+			buf_printf(text, "--%s", cmd_import_options[c - 256].name);
 			if (optarg != NULL)
-				buf_printf(&text, " '%s'", optarg);
+				buf_printf(text, " '%s'", optarg);
 		}
 		switch (c) {
 		case OPT_DRY_RUN:
-			io.dry_run = true;
+			io->dry_run = true;
 			break;
 		case OPT_FORMAT:
-			if ((k = cmd_import_pick(optarg, formats, 4)) < 0) {
-				cmd_usage_error(&cmd_import_entry, ctx, "--format "
-				    "is auto, long, wide or sdmx");
-				goto done;
-			}
-			ro.format = (enum obsfile_format)k;
+			if ((k = cmd_import_pick(optarg, formats, 4)) < 0)
+				return cmd_import_bad(ctx, "--format is auto, "
+				    "long, wide or sdmx");
+			ro->format = (enum obsfile_format)k;
 			break;
 		case OPT_DELIMITER:
 			if (strcmp(optarg, "tab") == 0 || strcmp(optarg, "\\t") == 0)
-				ro.delimiter = '\t';
+				ro->delimiter = '\t';
 			else if (strcmp(optarg, ",") == 0 || strcmp(optarg, ";") == 0)
-				ro.delimiter = optarg[0];
-			else {
-				cmd_usage_error(&cmd_import_entry, ctx,
-				    "--delimiter is ',', ';' or tab");
-				goto done;
-			}
+				ro->delimiter = optarg[0];
+			else
+				return cmd_import_bad(ctx, "--delimiter is ',', "
+				    "';' or tab");
 			break;
 		case OPT_DECIMAL:
-			if ((k = cmd_import_pick(optarg, decimals, 3)) < 0) {
-				cmd_usage_error(&cmd_import_entry, ctx,
-				    "--decimal is point or comma");
-				goto done;
-			}
-			ro.decimal = (enum obsfile_decimal)k;
+			if ((k = cmd_import_pick(optarg, decimals, 3)) < 0)
+				return cmd_import_bad(ctx, "--decimal is point or "
+				    "comma");
+			ro->decimal = (enum obsfile_decimal)k;
 			break;
 		case OPT_INDICATOR:
-			obsfile_options_set(&ro.indicator, optarg);
+			obsfile_options_set(&ro->indicator, optarg);
 			break;
 		case OPT_REGION:
-			obsfile_options_set(&ro.region, optarg);
+			obsfile_options_set(&ro->region, optarg);
 			break;
 		case OPT_UNIT:
-			obsfile_options_set(&ro.unit, optarg);
+			obsfile_options_set(&ro->unit, optarg);
 			break;
 		case OPT_SOURCE:
-			obsfile_options_set(&ro.source, optarg);
+			obsfile_options_set(&ro->source, optarg);
 			break;
 		case OPT_INDICATOR_COLUMN:
-			obsfile_options_set(&ro.indicator_column, optarg);
+			obsfile_options_set(&ro->indicator_column, optarg);
 			break;
 		case OPT_REGION_COLUMN:
-			obsfile_options_set(&ro.region_column, optarg);
+			obsfile_options_set(&ro->region_column, optarg);
 			break;
 		case OPT_PERIOD_COLUMN:
-			obsfile_options_set(&ro.period_column, optarg);
+			obsfile_options_set(&ro->period_column, optarg);
 			break;
 		case OPT_VALUE_COLUMNS:
-			obsfile_options_set(&ro.value_pattern, optarg);
+			obsfile_options_set(&ro->value_pattern, optarg);
 			break;
 		case OPT_MAPPING:
-			obsfile_options_set(&ro.sdmx_mapping, optarg);
+			obsfile_options_set(&ro->sdmx_mapping, optarg);
 			break;
 		case OPT_DIM_COLUMN:
-			if (obsfile_options_add_dim_column(&ro, optarg, &e) == -1) {
-				cmd_usage_error(&cmd_import_entry, ctx,
-				    "--dim-column %s", e.message);
-				goto done;
-			}
+			if (obsfile_options_add_dim_column(ro, optarg, &e) == -1)
+				return cmd_import_bad(ctx, "--dim-column %s",
+				    e.message);
 			break;
 		case OPT_IGNORE_COLUMN:
-			obsfile_options_add_ignore(&ro, optarg);
+			obsfile_options_add_ignore(ro, optarg);
 			break;
 		case OPT_TOTAL_LABEL:
-			obsfile_options_add_total(&ro, optarg);
+			obsfile_options_add_total(ro, optarg);
 			break;
 		case OPT_MAP_REGION:
 		case OPT_MAP_INDICATOR:
@@ -177,84 +204,79 @@ cmd_import_exec(struct cmd_context *ctx, int argc, char **argv)
 			    OBSFILE_SCOPE_INDICATOR : c == OPT_MAP_PERIOD ?
 			    OBSFILE_SCOPE_PERIOD : c == OPT_MAP_DIM ?
 			    OBSFILE_SCOPE_DIM : OBSFILE_SCOPE_FLAG;
-			if (obsfile_options_add_map(&ro, scope, optarg, &e) == -1) {
-				cmd_usage_error(&cmd_import_entry, ctx, "--%s %s",
+			if (obsfile_options_add_map(ro, scope, optarg, &e) == -1)
+				return cmd_import_bad(ctx, "--%s %s",
 				    cmd_import_options[c - 256].name, e.message);
-				goto done;
-			}
 			break;
 		}
 		case OPT_SCHOOL_YEAR:
-			if ((k = cmd_import_pick(optarg, school, 3)) < 1) {
-				cmd_usage_error(&cmd_import_entry, ctx,
-				    "--school-year is start or end");
-				goto done;
-			}
-			ro.school_year = (enum obsfile_school_year)k;
+			if ((k = cmd_import_pick(optarg, school, 3)) < 1)
+				return cmd_import_bad(ctx, "--school-year is "
+				    "start or end");
+			ro->school_year = (enum obsfile_school_year)k;
 			break;
 		case OPT_DATE_PERIOD:
-			if ((k = cmd_import_pick(optarg, dates, 4)) < 1) {
-				cmd_usage_error(&cmd_import_entry, ctx,
-				    "--date-period is month, quarter or year");
-				goto done;
-			}
-			ro.date_period = (enum obsfile_date_period)k;
+			if ((k = cmd_import_pick(optarg, dates, 4)) < 1)
+				return cmd_import_bad(ctx, "--date-period is "
+				    "month, quarter or year");
+			ro->date_period = (enum obsfile_date_period)k;
 			break;
 		case OPT_SKIP_REGIONS:
-			io.skip_unknown_regions = true;
+			io->skip_unknown_regions = true;
 			break;
 		case OPT_SKIP_INDICATORS:
-			io.skip_unknown_indicators = true;
+			io->skip_unknown_indicators = true;
 			break;
 		case OPT_MAX_PROBLEMS:
-			io.max_problems = (size_t)strtoul(optarg, NULL, 10);
-			if (io.max_problems == 0) {
-				cmd_usage_error(&cmd_import_entry, ctx,
-				    "--max-problems is a positive number");
-				goto done;
-			}
+			io->max_problems = (size_t)strtoul(optarg, NULL, 10);
+			if (io->max_problems == 0)
+				return cmd_import_bad(ctx, "--max-problems is a "
+				    "positive number");
 			break;
 		default:
-			cmd_usage_error(&cmd_import_entry, ctx, "unknown option "
-			    "or missing argument: '%s'", argv[optind - 1]);
-			goto done;
+			return cmd_import_bad(ctx, "unknown option or missing "
+			    "argument: '%s'", argv[optind - 1]);
 		}
 	}
-	if (optind >= argc) {
-		cmd_usage_error(&cmd_import_entry, ctx, "which file(s)?");
+	if (optind >= argc)
+		return cmd_import_bad(ctx, "which file(s)?");
+	return optind;
+}
+
+static int
+cmd_import_exec(struct cmd_context *ctx, int argc, char **argv)
+{
+	struct obsfile_options ro;
+	struct import_options io = { 0 };
+	struct import_result res;
+	struct diag_list diags;
+	struct buf text = BUF_INIT;
+	struct db *db = NULL;
+	struct error e;
+	int first, i, status = CMD_USAGE;
+
+	if (cmd_wants_help(argc, argv))
+		return cmd_print_help(&cmd_import_entry, ctx);
+	obsfile_options_init(&ro);
+	diag_list_init(&diags, 0);
+	io.reader = &ro;
+	if ((first = cmd_import_parse(ctx, argc, argv, &ro, &io, &text)) == -1)
 		goto done;
-	}
 	if (cmd_open_db(ctx, DB_READ_WRITE, &db) == -1) {
 		status = CMD_FAIL;
 		goto done;
 	}
 	io.options_text = buf_cstr(&text);
 	diags.limit = io.max_problems != 0 ? io.max_problems : IMPORT_MAX_PROBLEMS;
-	if (import_run(db, (const char *const *)argv + optind,
-	    (size_t)(argc - optind), &io, &res, &diags, &e) == -1) {
-		if (diags.total == 0)
-			fprintf(ctx->err, "wiall import: %s\n", e.message);
-		diag_list_print(&diags, ctx->err);
-		if (res.stopped)
-			fprintf(ctx->err, "wiall import: stopped reading after "
-			    "%zu problems\n", diags.limit);
-		fprintf(ctx->err, "wiall import: nothing was imported (%zu "
-		    "problem%s)\n", diags.total, diags.total == 1 ? "" : "s");
+	if (import_run(db, (const char *const *)argv + first,
+	    (size_t)(argc - first), &io, &res, &diags, &e) == -1) {
+		cmd_import_print_failure(ctx, &res, &diags, &e);
 		import_result_free(&res);
 		status = CMD_FAIL;
 		goto done;
 	}
-	for (i = 0; (size_t)i < res.count; i++) {
-		const struct import_file_result *f = &res.files[i];
-		fprintf(ctx->out, "%s: %s, %ld observations: %ld new, %ld changed, "
-		    "%ld unchanged", f->path, f->format, f->read, f->added,
-		    f->changed, f->unchanged);
-		if (f->skipped > 0)
-			fprintf(ctx->out, ", %ld skipped (unknown code)", f->skipped);
-		if (f->batch_id > 0)
-			fprintf(ctx->out, " (batch %lld)", f->batch_id);
-		fputc('\n', ctx->out);
-	}
+	for (i = 0; (size_t)i < res.count; i++)
+		cmd_import_print_file(ctx, &res.files[i]);
 	if (io.dry_run)
 		fprintf(ctx->out, "dry run: %ld new, %ld changed, %ld unchanged; "
 		    "nothing was written\n", res.added, res.changed,

@@ -5,21 +5,36 @@
 #include <string.h>
 
 #include "cli/cmd.h"
-
-#define WIALL_VERSION "0.1.0"
+#include "util/version.h"
 
 extern const struct cmd_entry cmd_init_entry;
 extern const struct cmd_entry cmd_catalog_entry;
 extern const struct cmd_entry cmd_import_entry;
 extern const struct cmd_entry cmd_export_entry;
+extern const struct cmd_entry cmd_demo_entry;
+extern const struct cmd_entry cmd_status_entry;
+extern const struct cmd_entry cmd_show_entry;
+extern const struct cmd_entry cmd_check_entry;
+extern const struct cmd_entry cmd_assess_entry;
+extern const struct cmd_entry cmd_structure_entry;
 extern const struct cmd_entry cmd_index_entry;
+extern const struct cmd_entry cmd_serve_entry;
+extern const struct cmd_entry cmd_publish_entry;
 
 static const struct cmd_entry *const commands[] = {
 	&cmd_init_entry,
+	&cmd_demo_entry,
 	&cmd_catalog_entry,
 	&cmd_import_entry,
 	&cmd_export_entry,
+	&cmd_status_entry,
+	&cmd_show_entry,
+	&cmd_check_entry,
+	&cmd_assess_entry,
+	&cmd_structure_entry,
 	&cmd_index_entry,
+	&cmd_serve_entry,
+	&cmd_publish_entry,
 	NULL
 };
 

@@ -71,6 +71,10 @@ struct obsfile_options {
 
 	/* Wide CSV (and defaults for any format): */
 	char	*indicator;		/* the indicator of every row */
+	/* The indicator of rows that nothing else gives one (no column, no
+	 * pattern, no --indicator) instead of an error: for readers that need
+	 * no indicator, such as `wiall structure --input`. */
+	char	*default_indicator;
 	char	*region;		/* the region of every row */
 	char	*unit, *source;		/* of every row, unless a column says */
 	char	*indicator_column, *region_column, *period_column;

@@ -242,6 +242,9 @@ obsfile_header_parts(struct obsfile_reader *r, struct diag_list *diags)
 		    "by column '%s' and by --region", r->cols[reg].name);
 		return -1;
 	}
+	if (ind < 0 && !r->fixed_indicator && !wide_ind &&
+	    o->default_indicator != NULL)
+		r->fixed_indicator = o->default_indicator;
 	if (ind < 0 && !r->fixed_indicator && !wide_ind) {
 		obsfile_diag(diags, r, top, "no indicator: the header "
 		    "needs an 'indicator' column, or say --indicator CODE");

@@ -114,6 +114,7 @@ obsfile_options_free(struct obsfile_options *o)
 	obsfile_options_free_dims(o->dim_columns, o->dim_column_count);
 	obsfile_options_free_strings(o->ignore_columns, o->ignore_count);
 	free(o->indicator);
+	free(o->default_indicator);
 	free(o->region);
 	free(o->unit);
 	free(o->source);

@@ -109,6 +109,27 @@ batches_last_id(struct db *db, struct error *e)
 	return id;
 }
 
+int
+batches_find(struct db *db, const char *sha256, const char *options,
+    long long *id, struct error *e)
+{
+	sqlite3_stmt *st;
+	int rc = -1;
+
+	if ((st = sql_prepare(db, "SELECT max(id) FROM batch WHERE "
+	    "sha256 = ?1 AND coalesce(options, '') = ?2", e)) == NULL)
+		return -1;
+	sql_bind_text(st, 1, sha256);
+	sql_bind_text(st, 2, options != NULL ? options : "");
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		rc = sqlite3_column_type(st, 0) != SQLITE_NULL;
+		*id = rc ? sqlite3_column_int64(st, 0) : 0;
+	} else
+		sql_error(db, e);
+	sqlite3_finalize(st);
+	return rc;
+}
+
 struct batches_list_call {
 	batches_fn	 fn;
 	void		*arg;

@@ -35,6 +35,11 @@ int	batches_delete(struct db *db, long long id, struct error *e);
 /* The highest batch id, 0 when there is none, -1 on an error. */
 long long batches_last_id(struct db *db, struct error *e);
 
+/* The latest batch that read a file with this SHA-256 under these options
+ * ("" or NULL: none). Returns 1 and its id, 0 when there is none, -1. */
+int	batches_find(struct db *db, const char *sha256, const char *options,
+	    long long *id, struct error *e);
+
 typedef int (*batches_fn)(const struct batch_row *row, void *arg);
 /* Every batch, oldest first. Returns 0, -1, or the callback's stop value. */
 int	batches_list(struct db *db, batches_fn fn, void *arg, struct error *e);

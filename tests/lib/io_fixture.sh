@@ -5,7 +5,7 @@ DATA="$TOP/tests/data/io"
 new_db() {	# new_db PATH: init and load the test catalogue
 	rm -f "$1" "$1-wal" "$1-shm"
 	"$WIALL" --db "$1" init >/dev/null || return 1
-	sqlite3 "$1" <"$DATA/catalog.sql"
+	"$WIALL" --db "$1" catalog load --quiet "$DATA/catalog.json" >/dev/null
 }
 
 GOETTINGEN_OPTS=(--indicator employees_svb --dim-column WZ2008_Code=sector
