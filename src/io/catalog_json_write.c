@@ -2,8 +2,10 @@
  * two-space indent, optional fields left out, shortest round-trip numbers. */
 #include <stdbool.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "io/catalog_json.h"
+#include "io/catalog_json_internal.h"
 #include "util/text.h"
 
 struct catalog_json_writer {
@@ -153,75 +155,99 @@ catalog_json_write_array_end(struct catalog_json_writer *w, size_t count)
 	w->inline_ = false;
 }
 
-static void
-catalog_json_write_target(struct catalog_json_writer *w,
-    const struct target_version *t)
-{
-	catalog_json_write_string(w, "code", t->code);
-	catalog_json_write_string(w, "kind", model_target_kind_names[t->kind]);
-	catalog_json_write_number(w, "value", t->has_value, t->value);
-	catalog_json_write_number(w, "low", t->has_low, t->low);
-	catalog_json_write_number(w, "high", t->has_high, t->high);
-	if (t->year != 0)
-		catalog_json_write_int(w, "year", t->year);
-	catalog_json_write_string(w, "reference_region", t->reference_region);
-	catalog_json_write_string(w, "note_de", t->note_de);
-	catalog_json_write_string(w, "note_en", t->note_en);
-	catalog_json_write_string(w, "valid_from", t->valid_from);
-	catalog_json_write_string(w, "valid_to", t->valid_to);
-}
+/* Writes `key: [...]` with one object an item (on one line each if inline_),
+ * each written by write(). */
+typedef void (*catalog_json_write_fn)(struct catalog_json_writer *w,
+    const void *item);
 
 static void
-catalog_json_write_indicator(
-    struct catalog_json_writer *w, const struct indicator *ind)
+catalog_json_write_array(struct catalog_json_writer *w, const char *key,
+    const void *items, size_t count, size_t size, bool inline_,
+    catalog_json_write_fn write)
 {
 	size_t i;
 
-	catalog_json_write_string(w, "code", ind->code);
-	catalog_json_write_string(w, "title_de", ind->title_de);
-	catalog_json_write_string(w, "title_en", ind->title_en);
-	catalog_json_write_string(w, "definition_de", ind->definition_de);
-	catalog_json_write_string(w, "definition_en", ind->definition_en);
-	catalog_json_write_string(w, "unit", ind->unit);
-	catalog_json_write_int(w, "decimals", ind->decimals);
-	catalog_json_write_int(w, "polarity", ind->polarity);
-	catalog_json_write_string(
-	    w, "dimension", model_dimension_names[ind->dimension]);
-	catalog_json_write_string(
-	    w, "principle", model_principle_names[ind->principle]);
-	catalog_json_write_string(w, "field", ind->field);
-	catalog_json_write_string(w, "annual", model_annual_names[ind->annual]);
-	catalog_json_write_string(w, "classification", ind->classification);
-	catalog_json_write_string(w, "reference_region", ind->reference_region);
-	catalog_json_write_string(w, "source", ind->source);
-	catalog_json_write_string(w, "source_url", ind->source_url);
-	catalog_json_write_string(w, "method_note", ind->method_note);
-	catalog_json_write_string_list(w, "goals", ind->goals, ind->goal_count);
-	catalog_json_write_string_list(w, "sdgs", ind->sdgs, ind->sdg_count);
-	if (ind->target_count == 0)
-		return;
-	catalog_json_write_key(w, "targets");
+	catalog_json_write_key(w, key);
 	buf_putc(w->out, '[');
 	w->indent++;
-	for (i = 0; i < ind->target_count; i++) {
-		catalog_json_write_element(w, i, false);
-		catalog_json_write_target(w, &ind->targets[i]);
+	for (i = 0; i < count; i++) {
+		catalog_json_write_element(w, i, inline_);
+		write(w, (const char *)items + i * size);
 		catalog_json_write_close(w);
 	}
-	catalog_json_write_array_end(w, ind->target_count);
+	catalog_json_write_array_end(w, count);
+}
+
+/* The fields of a record by its table (catalog_json_schema.c), in the
+ * table's order; absent values are left out. OTHER fields are the caller's. */
+static void
+catalog_json_write_fields(struct catalog_json_writer *w,
+    const struct catalog_json_field *fields, const void *record)
+{
+	const struct catalog_json_field *f;
+
+	for (f = fields; f->key != NULL; f++) {
+		const char *at = (const char *)record + f->offset;
+		const char *has = (const char *)record + f->has;
+		int v;
+
+		switch (f->type) {
+		case CATALOG_JSON_FIELD_STRING:
+			catalog_json_write_string(w, f->key,
+			    *(const char *const *)at);
+			break;
+		case CATALOG_JSON_FIELD_INT:
+			v = *(const int *)at;
+			if (v != 0 || !f->zero_absent)
+				catalog_json_write_int(w, f->key, v);
+			break;
+		case CATALOG_JSON_FIELD_NUMBER:
+			catalog_json_write_number(w, f->key,
+			    *(const bool *)has, *(const double *)at);
+			break;
+		case CATALOG_JSON_FIELD_ENUM:
+			memcpy(&v, at, sizeof(v));
+			catalog_json_write_string(w, f->key, f->names[v]);
+			break;
+		case CATALOG_JSON_FIELD_STRINGS:
+			catalog_json_write_string_list(w, f->key,
+			    *(const char **const *)at, *(const size_t *)has);
+			break;
+		case CATALOG_JSON_FIELD_OTHER:
+			break;
+		}
+	}
 }
 
 static void
-catalog_json_write_region(struct catalog_json_writer *w, const struct region *g)
+catalog_json_write_target(struct catalog_json_writer *w, const void *item)
 {
+	const struct target_version *t = item;
+
+	catalog_json_write_string(w, "code", t->code);
+	catalog_json_write_string(w, "kind", model_target_kind_names[t->kind]);
+	catalog_json_write_fields(w, catalog_json_schema_target, t);
+}
+
+static void
+catalog_json_write_indicator(struct catalog_json_writer *w, const void *item)
+{
+	const struct indicator *ind = item;
+
+	catalog_json_write_fields(w, catalog_json_schema_indicator, ind);
+	if (ind->target_count > 0)
+		catalog_json_write_array(w, "targets", ind->targets,
+		    ind->target_count, sizeof(*ind->targets), false,
+		    catalog_json_write_target);
+}
+
+static void
+catalog_json_write_region(struct catalog_json_writer *w, const void *item)
+{
+	const struct region *g = item;
 	size_t i;
 
-	catalog_json_write_string(w, "code", g->code);
-	catalog_json_write_string(w, "name_de", g->name_de);
-	catalog_json_write_string(w, "name_en", g->name_en);
-	catalog_json_write_string(
-	    w, "level", model_region_level_names[g->level]);
-	catalog_json_write_string(w, "parent", g->parent);
+	catalog_json_write_fields(w, catalog_json_schema_region, g);
 	if (g->alias_count == 0)
 		return;
 	catalog_json_write_key(w, "aliases");
@@ -232,46 +258,47 @@ catalog_json_write_region(struct catalog_json_writer *w, const struct region *g)
 		if (i > 0)
 			buf_puts(w->out, ", ");
 		buf_putc(w->out, '{');
-		catalog_json_write_string(&inner, "code", g->aliases[i].code);
-		catalog_json_write_string(&inner, "scheme",
-		    model_alias_scheme_names[g->aliases[i].scheme]);
+		catalog_json_write_fields(&inner, catalog_json_schema_alias,
+		    &g->aliases[i]);
 		buf_putc(w->out, '}');
 	}
 	buf_putc(w->out, ']');
 }
 
 static void
-catalog_json_write_classification(
-    struct catalog_json_writer *w, const struct classification *cl)
+catalog_json_write_sector(struct catalog_json_writer *w, const void *item)
 {
-	size_t i;
+	catalog_json_write_fields(w, catalog_json_schema_sector, item);
+}
 
-	catalog_json_write_string(w, "code", cl->code);
-	catalog_json_write_string(w, "name_de", cl->name_de);
-	catalog_json_write_string(w, "name_en", cl->name_en);
-	catalog_json_write_key(w, "sectors");
-	buf_putc(w->out, '[');
-	w->indent++;
-	for (i = 0; i < cl->sector_count; i++) {
-		const struct sector *s = &cl->sectors[i];
+static void
+catalog_json_write_classification(struct catalog_json_writer *w,
+    const void *item)
+{
+	const struct classification *cl = item;
 
-		/* One sector a line: WZ 2008 alone has over a hundred. */
-		catalog_json_write_element(w, i, true);
-		catalog_json_write_string(w, "code", s->code);
-		catalog_json_write_string(w, "parent", s->parent);
-		catalog_json_write_int(w, "level", s->level);
-		catalog_json_write_string(w, "name_de", s->name_de);
-		catalog_json_write_string(w, "name_en", s->name_en);
-		catalog_json_write_close(w);
-	}
-	catalog_json_write_array_end(w, cl->sector_count);
+	catalog_json_write_fields(w, catalog_json_schema_classification, cl);
+	/* One sector a line: WZ 2008 alone has over a hundred. */
+	catalog_json_write_array(w, "sectors", cl->sectors, cl->sector_count,
+	    sizeof(*cl->sectors), true, catalog_json_write_sector);
+}
+
+static void
+catalog_json_write_goal(struct catalog_json_writer *w, const void *item)
+{
+	catalog_json_write_fields(w, catalog_json_schema_goal, item);
+}
+
+static void
+catalog_json_write_shock(struct catalog_json_writer *w, const void *item)
+{
+	catalog_json_write_fields(w, catalog_json_schema_shock, item);
 }
 
 void
 catalog_json_write(const struct catalog *c, struct buf *out)
 {
 	struct catalog_json_writer w = { out, true, false, 0 };
-	size_t i;
 
 	catalog_json_write_open(&w, false);
 	if (c->vision != NULL) {
@@ -279,85 +306,22 @@ catalog_json_write(const struct catalog *c, struct buf *out)
 
 		catalog_json_write_key(&w, "vision");
 		catalog_json_write_open(&w, false);
-		catalog_json_write_string(&w, "code", v->code);
-		catalog_json_write_string(&w, "title_de", v->title_de);
-		catalog_json_write_string(&w, "title_en", v->title_en);
-		catalog_json_write_string(
-		    &w, "description_de", v->description_de);
-		catalog_json_write_string(
-		    &w, "description_en", v->description_en);
-		catalog_json_write_string(&w, "adopted", v->adopted);
+		catalog_json_write_fields(&w, catalog_json_schema_vision, v);
 		catalog_json_write_close(&w);
 	}
 
-	catalog_json_write_key(&w, "goals");
-	buf_putc(out, '[');
-	w.indent++;
-	for (i = 0; i < c->goal_count; i++) {
-		const struct goal *g = &c->goals[i];
-
-		catalog_json_write_element(&w, i, false);
-		catalog_json_write_string(&w, "code", g->code);
-		catalog_json_write_string(&w, "parent", g->parent);
-		catalog_json_write_int(&w, "level", g->level);
-		catalog_json_write_string(&w, "title_de", g->title_de);
-		catalog_json_write_string(&w, "title_en", g->title_en);
-		catalog_json_write_string(
-		    &w, "description_de", g->description_de);
-		catalog_json_write_string(
-		    &w, "description_en", g->description_en);
-		catalog_json_write_string(&w, "perspective",
-		    model_perspective_names[g->perspective]);
-		catalog_json_write_close(&w);
-	}
-	catalog_json_write_array_end(&w, c->goal_count);
-
-	catalog_json_write_key(&w, "indicators");
-	buf_putc(out, '[');
-	w.indent++;
-	for (i = 0; i < c->indicator_count; i++) {
-		catalog_json_write_element(&w, i, false);
-		catalog_json_write_indicator(&w, &c->indicators[i]);
-		catalog_json_write_close(&w);
-	}
-	catalog_json_write_array_end(&w, c->indicator_count);
-
-	catalog_json_write_key(&w, "regions");
-	buf_putc(out, '[');
-	w.indent++;
-	for (i = 0; i < c->region_count; i++) {
-		catalog_json_write_element(&w, i, false);
-		catalog_json_write_region(&w, &c->regions[i]);
-		catalog_json_write_close(&w);
-	}
-	catalog_json_write_array_end(&w, c->region_count);
-
-	catalog_json_write_key(&w, "classifications");
-	buf_putc(out, '[');
-	w.indent++;
-	for (i = 0; i < c->classification_count; i++) {
-		catalog_json_write_element(&w, i, false);
-		catalog_json_write_classification(&w, &c->classifications[i]);
-		catalog_json_write_close(&w);
-	}
-	catalog_json_write_array_end(&w, c->classification_count);
-
-	catalog_json_write_key(&w, "shocks");
-	buf_putc(out, '[');
-	w.indent++;
-	for (i = 0; i < c->shock_count; i++) {
-		const struct shock *s = &c->shocks[i];
-
-		catalog_json_write_element(&w, i, false);
-		catalog_json_write_string(&w, "code", s->code);
-		catalog_json_write_string(&w, "name_de", s->name_de);
-		catalog_json_write_string(&w, "name_en", s->name_en);
-		catalog_json_write_string(&w, "peak", s->peak);
-		catalog_json_write_string(&w, "trough", s->trough);
-		catalog_json_write_string(&w, "recovery_end", s->recovery_end);
-		catalog_json_write_close(&w);
-	}
-	catalog_json_write_array_end(&w, c->shock_count);
+	catalog_json_write_array(&w, "goals", c->goals, c->goal_count,
+	    sizeof(*c->goals), false, catalog_json_write_goal);
+	catalog_json_write_array(&w, "indicators", c->indicators,
+	    c->indicator_count, sizeof(*c->indicators), false,
+	    catalog_json_write_indicator);
+	catalog_json_write_array(&w, "regions", c->regions, c->region_count,
+	    sizeof(*c->regions), false, catalog_json_write_region);
+	catalog_json_write_array(&w, "classifications", c->classifications,
+	    c->classification_count, sizeof(*c->classifications), false,
+	    catalog_json_write_classification);
+	catalog_json_write_array(&w, "shocks", c->shocks, c->shock_count,
+	    sizeof(*c->shocks), false, catalog_json_write_shock);
 	catalog_json_write_close(&w);
 	buf_putc(out, '\n');
 }

@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "io/obsfile_internal.h"
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/period.h"
@@ -52,20 +53,9 @@ sdmx_mapping_free(struct sdmx_mapping *m)
 	free(m->source);
 	free(m->source_column);
 	free(m->note_column);
-	for (i = 0; i < m->dim_count; i++) {
-		free(m->dims[i].column);
-		free(m->dims[i].key);
-	}
-	free(m->dims);
-	for (i = 0; i < m->ignore_count; i++)
-		free(m->ignore[i]);
-	free(m->ignore);
-	for (i = 0; i < m->map_count; i++) {
-		free(m->maps[i].key);
-		free(m->maps[i].from);
-		free(m->maps[i].to);
-	}
-	free(m->maps);
+	obsfile_options_free_dims(m->dims, m->dim_count);
+	obsfile_options_free_strings(m->ignore, m->ignore_count);
+	obsfile_options_free_maps(m->maps, m->map_count);
 	for (i = 0; i < m->keep_count; i++) {
 		free(m->keeps[i].column);
 		for (k = 0; k < m->keeps[i].count; k++)
@@ -148,18 +138,6 @@ sdmx_set_once(char **field, struct sdmx_token *tok, const char *name,
 	*field = xstrdup(tok->text);
 }
 
-static bool
-sdmx_key_valid(const char *k)
-{
-	if (*k == '\0')
-		return false;
-	for (; *k != '\0'; k++)
-		if (!((*k >= 'a' && *k <= 'z') || (*k >= '0' && *k <= '9') ||
-		    *k == '_'))
-			return false;
-	return true;
-}
-
 static void
 sdmx_directive(struct sdmx_mapping *m, struct sdmx_token *t, int n,
     const char *file, long line, struct diag_list *diags, int *bad)
@@ -202,38 +180,28 @@ sdmx_directive(struct sdmx_mapping *m, struct sdmx_token *t, int n,
 			*bad = 1;
 			return;
 		}
-		if (!sdmx_key_valid(t[1].text)) {
+		if (!obsfile_options_key_valid(t[1].text)) {
 			diag_add(diags, file, line, t[1].column, "'%s': a dimension "
 			    "key is lower-case letters, digits and _", t[1].text);
 			*bad = 1;
 			return;
 		}
-		cap = m->dim_count;
-		m->dims = xgrow(m->dims, &cap, m->dim_count + 1, sizeof(*m->dims));
-		m->dims[m->dim_count].key = xstrdup(t[1].text);
-		m->dims[m->dim_count++].column = xstrdup(t[2].text);
+		obsfile_options_append_dim(&m->dims, &m->dim_count,
+		    xstrdup(t[2].text), xstrdup(t[1].text));
 	} else if (strcmp(d, "ignore") == 0) {
-		for (k = 1; k < n; k++) {
-			cap = m->ignore_count;
-			m->ignore = xgrow(m->ignore, &cap, m->ignore_count + 1,
-			    sizeof(*m->ignore));
-			m->ignore[m->ignore_count++] = xstrdup(t[k].text);
-		}
+		for (k = 1; k < n; k++)
+			obsfile_options_append_string(&m->ignore,
+			    &m->ignore_count, t[k].text);
 	} else if (strcmp(d, "map") == 0) {
-		struct obsfile_map *mp;
 		if (n != 4) {
 			diag_add(diags, file, line, t[0].column, "write `map COLUMN "
 			    "FROM TO` (\"\" for nothing)");
 			*bad = 1;
 			return;
 		}
-		cap = m->map_count;
-		m->maps = xgrow(m->maps, &cap, m->map_count + 1, sizeof(*m->maps));
-		mp = &m->maps[m->map_count++];
-		mp->scope = OBSFILE_SCOPE_COLUMN;
-		mp->key = xstrdup(t[1].text);
-		mp->from = xstrdup(t[2].text);
-		mp->to = xstrdup(t[3].text);
+		obsfile_options_append_map(&m->maps, &m->map_count,
+		    OBSFILE_SCOPE_COLUMN, xstrdup(t[1].text), xstrdup(t[2].text),
+		    xstrdup(t[3].text));
 	} else if (strcmp(d, "keep") == 0) {
 		struct sdmx_keep *kp;
 		if (n < 3) {

@@ -1,37 +1,85 @@
-/* Reading the catalogue from the database (the API is in catalog.h). */
+/* Reading the catalogue from the database (the API is in catalog.h). Each
+ * table is read row by row into the caller's catalogue; what belongs to a
+ * row (an indicator's links and targets, a region's aliases, a
+ * classification's sectors) by an inner query for the row's id. */
 #include <sqlite3.h>
-#include <string.h>
 
 #include "store/catalog.h"
 #include "store/catalog_sql.h"
 
+/* A read in progress: where to, the error to fill, and while an inner
+ * query runs, the record its rows belong to and that record's array. */
+struct store_catalog_loader {
+	struct db	*db;
+	struct catalog	*c;
+	struct error	*e;
+	void		*owner;
+	sqlite3_stmt	*inner[3];	/* the inner queries of the table */
+	size_t		 cap;		/* of the array being filled */
+};
+
+/* An inner query's rows appended to a list of strings. */
+struct store_catalog_load_list {
+	const char	***items;
+	size_t		*count;
+};
+
+/* Column i holds a name of the enum `names` (NULL: `absent`): its index. */
 static int
-store_catalog_load_name(struct db *db, const char *const *names, int count,
-    const char *text, const char *what, const char *code, int absent,
-    int *out, struct error *e)
+store_catalog_load_name(struct store_catalog_loader *l, sqlite3_stmt *st,
+    int i, const char *const *names, int count, const char *what,
+    const char *code, int absent, int *out)
 {
-	int v = 0;
+	const char *text = (const char *)sqlite3_column_text(st, i);
+	int v;
 
 	if (text == NULL) {
 		*out = absent;
 		return 0;
 	}
 	if ((v = model_enum_parse(names, count, text)) < 0)
-		return error_set(e, "%s: %s '%s' has an unknown value '%s'",
-		    db->path, what, code, text);
+		return error_set(l->e, "%s: %s '%s' has an unknown value '%s'",
+		    l->db->path, what, code, text);
 	*out = v;
 	return 0;
 }
 
+/* Runs an inner query (?1 = the id of its owner's row) through row(). */
 static int
-store_catalog_load_vision(struct db *db, struct catalog *c, struct error *e)
+store_catalog_load_inner(struct store_catalog_loader *l, sqlite3_stmt *st,
+    int64_t id, sql_row_fn row, void *owner)
 {
+	int rc;
+
+	l->owner = owner;
+	l->cap = 0;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sql_each(l->db, st, row, l, l->e);
+	sqlite3_reset(st);
+	return rc;
+}
+
+static void
+store_catalog_load_finalize(struct store_catalog_loader *l)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(l->inner) / sizeof(l->inner[0]); i++) {
+		sqlite3_finalize(l->inner[i]);
+		l->inner[i] = NULL;
+	}
+}
+
+static int
+store_catalog_load_vision(struct store_catalog_loader *l)
+{
+	struct catalog *c = l->c;
 	sqlite3_stmt *st;
 	int n;
 
-	if ((st = catalog_sql_prepare(db, "SELECT code, title_de, title_en, "
+	if ((st = sql_prepare(l->db, "SELECT code, title_de, title_en, "
 	    "description_de, description_en, adopted FROM vision ORDER BY id "
-	    "LIMIT 1", e)) == NULL)
+	    "LIMIT 1", l->e)) == NULL)
 		return -1;
 	if ((n = sqlite3_step(st)) == SQLITE_ROW) {
 		struct vision *v = arena_alloc(&c->arena, sizeof(*v));
@@ -46,396 +94,319 @@ store_catalog_load_vision(struct db *db, struct catalog *c, struct error *e)
 	}
 	sqlite3_finalize(st);
 	if (n != SQLITE_ROW && n != SQLITE_DONE)
-		return catalog_sql_error(db, e);
+		return sql_error(l->db, l->e);
 	return 0;
 }
 
 static int
-store_catalog_load_goals(struct db *db, struct catalog *c, struct error *e)
+store_catalog_load_goal(sqlite3_stmt *st, void *arg)
 {
-	sqlite3_stmt *st;
-	size_t i;
-	int n, rc = 0;
+	struct store_catalog_loader *l = arg;
+	struct goal *g = model_add_goal(l->c);
+	int perspective = 0;
 
-	if ((st = catalog_sql_prepare(db, "SELECT g.code, p.code, g.title_de, "
-	    "g.title_en, g.description_de, g.description_en, g.perspective "
-	    "FROM goal g LEFT JOIN goal p ON p.id = g.parent_id "
-	    "ORDER BY g.position, g.id", e)) == NULL)
+	g->code = catalog_sql_column_text(l->c, st, 0);
+	g->parent = catalog_sql_column_text(l->c, st, 1);
+	g->title_de = catalog_sql_column_text(l->c, st, 2);
+	g->title_en = catalog_sql_column_text(l->c, st, 3);
+	g->description_de = catalog_sql_column_text(l->c, st, 4);
+	g->description_en = catalog_sql_column_text(l->c, st, 5);
+	g->position = (int)(l->c->goal_count - 1);
+	if (store_catalog_load_name(l, st, 6, model_perspective_names,
+	    MODEL_PERSPECTIVE__MAX, "goal", g->code, MODEL_PERSPECTIVE_NONE,
+	    &perspective) == -1)
 		return -1;
-	while (rc == 0 && (n = sqlite3_step(st)) == SQLITE_ROW) {
-		struct goal *g = model_add_goal(c);
-		int perspective = 0;
+	g->perspective = perspective;
+	return 0;
+}
 
-		g->code = catalog_sql_column_text(c, st, 0);
-		g->parent = catalog_sql_column_text(c, st, 1);
-		g->title_de = catalog_sql_column_text(c, st, 2);
-		g->title_en = catalog_sql_column_text(c, st, 3);
-		g->description_de = catalog_sql_column_text(c, st, 4);
-		g->description_en = catalog_sql_column_text(c, st, 5);
-		g->position = (int)(c->goal_count - 1);
-		rc = store_catalog_load_name(db, model_perspective_names,
-		    MODEL_PERSPECTIVE__MAX, (const char *)
-		    sqlite3_column_text(st, 6), "goal", g->code,
-		    MODEL_PERSPECTIVE_NONE, &perspective, e);
-		g->perspective = perspective;
-	}
-	sqlite3_finalize(st);
-	if (rc == 0 && n != SQLITE_DONE)
-		return catalog_sql_error(db, e);
+static int
+store_catalog_load_goals(struct store_catalog_loader *l)
+{
+	struct catalog *c = l->c;
+	size_t i;
+
+	if (sql_rows(l->db, sql_prepare(l->db, "SELECT g.code, p.code, "
+	    "g.title_de, g.title_en, g.description_de, g.description_en, "
+	    "g.perspective FROM goal g LEFT JOIN goal p ON p.id = g.parent_id "
+	    "ORDER BY g.position, g.id", l->e), store_catalog_load_goal, l,
+	    l->e) == -1)
+		return -1;
 	/* The level is the depth: not stored, so it can never disagree. */
-	for (i = 0; rc == 0 && i < c->goal_count; i++) {
+	for (i = 0; i < c->goal_count; i++) {
 		const struct goal *p = &c->goals[i];
 		int level = 1;
 
 		while (p->parent != NULL &&
 		    (p = model_find_goal(c, p->parent)) != NULL)
 			if (++level > (int)c->goal_count)
-				return error_set(e, "%s: the parents of goal "
-				    "'%s' form a cycle", db->path,
+				return error_set(l->e, "%s: the parents of "
+				    "goal '%s' form a cycle", l->db->path,
 				    c->goals[i].code);
 		c->goals[i].level = level;
 	}
-	return rc;
-}
-
-static int
-store_catalog_load_strings(struct db *db, sqlite3_stmt *st, int64_t id,
-    struct catalog *c, const char ***list, size_t *count, struct error *e)
-{
-	size_t cap = 0;
-	int n;
-
-	*list = NULL;
-	*count = 0;
-	sqlite3_bind_int64(st, 1, id);
-	while ((n = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*count == cap) {
-			const char **grown;
-
-			cap = cap == 0 ? 8 : cap * 2;
-			grown = arena_alloc(&c->arena, cap * sizeof(*grown));
-			if (*count > 0)
-				memcpy(grown, *list, *count * sizeof(*grown));
-			*list = grown;
-		}
-		(*list)[(*count)++] = catalog_sql_column_text(c, st, 0);
-	}
-	sqlite3_reset(st);
-	if (n != SQLITE_DONE)
-		return catalog_sql_error(db, e);
 	return 0;
 }
 
 static int
-store_catalog_load_targets(struct db *db, sqlite3_stmt *st, int64_t id,
-    struct catalog *c, struct indicator *ind, struct error *e)
+store_catalog_load_string(sqlite3_stmt *st, void *arg)
 {
-	size_t cap = 0;
-	int n, rc = 0;
+	struct store_catalog_loader *l = arg;
+	struct store_catalog_load_list *list = l->owner;
 
-	sqlite3_bind_int64(st, 1, id);
-	while (rc == 0 && (n = sqlite3_step(st)) == SQLITE_ROW) {
-		struct target_version *t;
-		int kind = 0;
+	*list->items = catalog_sql_grow(&l->c->arena, *list->items,
+	    *list->count, &l->cap, sizeof(**list->items));
+	(*list->items)[(*list->count)++] = catalog_sql_column_text(l->c, st, 0);
+	return 0;
+}
 
-		if (ind->target_count == cap) {
-			struct target_version *grown;
+static int
+store_catalog_load_target(sqlite3_stmt *st, void *arg)
+{
+	struct store_catalog_loader *l = arg;
+	struct indicator *ind = l->owner;
+	struct target_version *t;
+	int kind = 0;
 
-			cap = cap == 0 ? 4 : cap * 2;
-			grown = arena_alloc(&c->arena, cap * sizeof(*grown));
-			if (ind->target_count > 0)
-				memcpy(grown, ind->targets,
-				    ind->target_count * sizeof(*grown));
-			ind->targets = grown;
-		}
-		t = &ind->targets[ind->target_count++];
-		t->code = catalog_sql_column_text(c, st, 0);
-		rc = store_catalog_load_name(db, model_target_kind_names,
-		    MODEL_TARGET_KIND__MAX,
-		    (const char *)sqlite3_column_text(st, 1), "target", t->code,
-		    0, &kind, e);
-		t->kind = kind;
-		t->has_value = sqlite3_column_type(st, 2) != SQLITE_NULL;
-		t->value = sqlite3_column_double(st, 2);
-		t->has_low = sqlite3_column_type(st, 3) != SQLITE_NULL;
-		t->low = sqlite3_column_double(st, 3);
-		t->has_high = sqlite3_column_type(st, 4) != SQLITE_NULL;
-		t->high = sqlite3_column_double(st, 4);
-		t->year = sqlite3_column_int(st, 5);
-		t->reference_region = catalog_sql_column_text(c, st, 6);
-		t->note_de = catalog_sql_column_text(c, st, 7);
-		t->note_en = catalog_sql_column_text(c, st, 8);
-		t->valid_from = catalog_sql_column_text(c, st, 9);
-		t->valid_to = catalog_sql_column_text(c, st, 10);
-	}
-	sqlite3_reset(st);
-	if (rc == 0 && n != SQLITE_DONE)
-		return catalog_sql_error(db, e);
-	return rc;
+	ind->targets = catalog_sql_grow(&l->c->arena, ind->targets,
+	    ind->target_count, &l->cap, sizeof(*ind->targets));
+	t = &ind->targets[ind->target_count++];
+	t->code = catalog_sql_column_text(l->c, st, 0);
+	if (store_catalog_load_name(l, st, 1, model_target_kind_names,
+	    MODEL_TARGET_KIND__MAX, "target", t->code, 0, &kind) == -1)
+		return -1;
+	t->kind = kind;
+	catalog_sql_column_target(l->c, st, t);
+	return 0;
+}
+
+static int
+store_catalog_load_indicator(sqlite3_stmt *st, void *arg)
+{
+	struct store_catalog_loader *l = arg;
+	struct indicator *ind = model_add_indicator(l->c);
+	int64_t id = sqlite3_column_int64(st, 0);
+	struct store_catalog_load_list goals = { &ind->goals,
+	    &ind->goal_count };
+	struct store_catalog_load_list sdgs = { &ind->sdgs, &ind->sdg_count };
+	int dimension = 0, principle = 0, annual = 0;
+
+	ind->code = catalog_sql_column_text(l->c, st, 1);
+	ind->title_de = catalog_sql_column_text(l->c, st, 2);
+	ind->title_en = catalog_sql_column_text(l->c, st, 3);
+	ind->definition_de = catalog_sql_column_text(l->c, st, 4);
+	ind->definition_en = catalog_sql_column_text(l->c, st, 5);
+	ind->unit = catalog_sql_column_text(l->c, st, 6);
+	ind->decimals = sqlite3_column_int(st, 7);
+	ind->polarity = sqlite3_column_int(st, 8);
+	if (store_catalog_load_name(l, st, 9, model_dimension_names,
+	    MODEL_DIMENSION__MAX, "indicator", ind->code, MODEL_DIMENSION_NONE,
+	    &dimension) == -1 ||
+	    store_catalog_load_name(l, st, 10, model_principle_names,
+	    MODEL_PRINCIPLE__MAX, "indicator", ind->code, MODEL_PRINCIPLE_NONE,
+	    &principle) == -1)
+		return -1;
+	ind->dimension = dimension;
+	ind->principle = principle;
+	ind->field = catalog_sql_column_text(l->c, st, 11);
+	ind->source = catalog_sql_column_text(l->c, st, 12);
+	ind->source_url = catalog_sql_column_text(l->c, st, 13);
+	ind->method_note = catalog_sql_column_text(l->c, st, 14);
+	ind->reference_region = catalog_sql_column_text(l->c, st, 15);
+	if (store_catalog_load_name(l, st, 16, model_annual_names,
+	    MODEL_ANNUAL__MAX, "indicator", ind->code, MODEL_ANNUAL_MEAN,
+	    &annual) == -1)
+		return -1;
+	ind->annual = annual;
+	ind->classification = catalog_sql_column_text(l->c, st, 17);
+	ind->position = (int)(l->c->indicator_count - 1);
+	if (store_catalog_load_inner(l, l->inner[0], id,
+	    store_catalog_load_string, &goals) == -1 ||
+	    store_catalog_load_inner(l, l->inner[1], id,
+	    store_catalog_load_string, &sdgs) == -1 ||
+	    store_catalog_load_inner(l, l->inner[2], id,
+	    store_catalog_load_target, ind) == -1)
+		return -1;
+	return 0;
 }
 
 /* Reads the indicators (all, or the one whose code is `only`). */
 static int
-store_catalog_load_indicators(
-    struct db *db, struct catalog *c, const char *only, struct error *e)
+store_catalog_load_indicators(struct store_catalog_loader *l,
+    const char *only)
 {
-	sqlite3_stmt *st = NULL, *goals = NULL, *sdgs = NULL, *targets = NULL;
-	int n = SQLITE_DONE, rc = -1;
+	sqlite3_stmt *st;
+	int rc = -1;
 
-	st = catalog_sql_prepare(db,
+	st = sql_prepare(l->db,
 	    "SELECT i.id, i.code, i.title_de, i.title_en, "
 	    "i.definition_de, i.definition_en, i.unit, i.decimals, i.polarity, "
 	    "i.dimension, i.principle, i.field, i.source, i.source_url, "
 	    "i.method_note, r.code, i.annual, c.code FROM indicator i "
 	    "LEFT JOIN region r ON r.id = i.reference_region_id "
 	    "LEFT JOIN classification c ON c.id = i.classification_id "
-	    "WHERE ?1 IS NULL OR i.code = ?1 ORDER BY i.position, i.id", e);
-	goals = catalog_sql_prepare(db, "SELECT g.code FROM indicator_goal ig "
-	    "JOIN goal g ON g.id = ig.goal_id WHERE ig.indicator_id = ?1", e);
-	sdgs = catalog_sql_prepare(db, "SELECT sdg FROM indicator_sdg "
-	    "WHERE indicator_id = ?1", e);
-	targets = catalog_sql_prepare(db,
-	    "SELECT t.code, t.kind, t.value, t.low, "
-	    "t.high, t.year, r.code, t.note_de, t.note_en, t.valid_from, "
-	    "t.valid_to FROM target t LEFT JOIN region r "
-	    "ON r.id = t.reference_region_id WHERE t.indicator_id = ?1", e);
-	if (st == NULL || goals == NULL || sdgs == NULL || targets == NULL)
-		goto done;
-	catalog_sql_bind_text(st, 1, only);
-	while ((n = sqlite3_step(st)) == SQLITE_ROW) {
-		struct indicator *ind = model_add_indicator(c);
-		int64_t id = sqlite3_column_int64(st, 0);
-		const char *text;
-		int v = 0;
-
-		ind->code = catalog_sql_column_text(c, st, 1);
-		ind->title_de = catalog_sql_column_text(c, st, 2);
-		ind->title_en = catalog_sql_column_text(c, st, 3);
-		ind->definition_de = catalog_sql_column_text(c, st, 4);
-		ind->definition_en = catalog_sql_column_text(c, st, 5);
-		ind->unit = catalog_sql_column_text(c, st, 6);
-		ind->decimals = sqlite3_column_int(st, 7);
-		ind->polarity = sqlite3_column_int(st, 8);
-		text = (const char *)sqlite3_column_text(st, 9);
-		if (store_catalog_load_name(db, model_dimension_names,
-		    MODEL_DIMENSION__MAX, text, "indicator", ind->code,
-		    MODEL_DIMENSION_NONE, &v, e) == -1)
-			goto done;
-		ind->dimension = v;
-		text = (const char *)sqlite3_column_text(st, 10);
-		if (store_catalog_load_name(db, model_principle_names,
-		    MODEL_PRINCIPLE__MAX, text, "indicator", ind->code,
-		    MODEL_PRINCIPLE_NONE, &v, e) == -1)
-			goto done;
-		ind->principle = v;
-		ind->field = catalog_sql_column_text(c, st, 11);
-		ind->source = catalog_sql_column_text(c, st, 12);
-		ind->source_url = catalog_sql_column_text(c, st, 13);
-		ind->method_note = catalog_sql_column_text(c, st, 14);
-		ind->reference_region = catalog_sql_column_text(c, st, 15);
-		text = (const char *)sqlite3_column_text(st, 16);
-		if (store_catalog_load_name(db, model_annual_names,
-		    MODEL_ANNUAL__MAX, text, "indicator", ind->code,
-		    MODEL_ANNUAL_MEAN, &v, e) == -1)
-			goto done;
-		ind->annual = v;
-		ind->classification = catalog_sql_column_text(c, st, 17);
-		ind->position = (int)(c->indicator_count - 1);
-		if (store_catalog_load_strings(db, goals, id, c, &ind->goals,
-		    &ind->goal_count, e) == -1 ||
-		    store_catalog_load_strings(db, sdgs, id, c, &ind->sdgs,
-		    &ind->sdg_count, e) == -1 ||
-		    store_catalog_load_targets(db, targets, id, c, ind,
-		    e) == -1)
-			goto done;
+	    "WHERE ?1 IS NULL OR i.code = ?1 ORDER BY i.position, i.id", l->e);
+	l->inner[0] = sql_prepare(l->db, "SELECT g.code FROM indicator_goal "
+	    "ig JOIN goal g ON g.id = ig.goal_id WHERE ig.indicator_id = ?1",
+	    l->e);
+	l->inner[1] = sql_prepare(l->db, "SELECT sdg FROM indicator_sdg "
+	    "WHERE indicator_id = ?1", l->e);
+	l->inner[2] = sql_prepare(l->db, "SELECT t.code, " CATALOG_SQL_TARGET
+	    "WHERE t.indicator_id = ?1", l->e);
+	if (st != NULL && l->inner[0] != NULL && l->inner[1] != NULL &&
+	    l->inner[2] != NULL) {
+		sql_bind_text(st, 1, only);
+		rc = sql_each(l->db, st, store_catalog_load_indicator, l, l->e);
 	}
-	if (n != SQLITE_DONE) {
-		catalog_sql_error(db, e);
-		goto done;
-	}
-	rc = 0;
-done:
 	sqlite3_finalize(st);
-	sqlite3_finalize(goals);
-	sqlite3_finalize(sdgs);
-	sqlite3_finalize(targets);
+	store_catalog_load_finalize(l);
 	return rc;
 }
 
 static int
-store_catalog_load_regions(struct db *db, struct catalog *c, struct error *e)
+store_catalog_load_alias(sqlite3_stmt *st, void *arg)
 {
-	sqlite3_stmt *st = NULL, *aliases = NULL;
-	int n = SQLITE_DONE, rc = -1;
+	struct store_catalog_loader *l = arg;
+	struct region *g = l->owner;
+	struct region_alias *a;
+	int scheme = 0;
 
-	st = catalog_sql_prepare(db,
-	    "SELECT r.id, r.code, r.name_de, r.name_en, "
-	    "r.level, p.code FROM region r LEFT JOIN region p "
-	    "ON p.id = r.parent_id ORDER BY r.position, r.id", e);
-	aliases = catalog_sql_prepare(db,
-	    "SELECT alias, scheme FROM region_alias "
-	    "WHERE region_id = ?1 ORDER BY alias", e);
-	if (st == NULL || aliases == NULL)
-		goto done;
-	while ((n = sqlite3_step(st)) == SQLITE_ROW) {
-		struct region *g = model_add_region(c);
-		size_t cap = 0;
-		int v = 0, m;
-
-		g->code = catalog_sql_column_text(c, st, 1);
-		g->name_de = catalog_sql_column_text(c, st, 2);
-		g->name_en = catalog_sql_column_text(c, st, 3);
-		if (store_catalog_load_name(db, model_region_level_names,
-		    MODEL_REGION_LEVEL__MAX,
-		    (const char *)sqlite3_column_text(st, 4), "region", g->code,
-		    0, &v, e) == -1)
-			goto done;
-		g->level = v;
-		g->parent = catalog_sql_column_text(c, st, 5);
-		g->position = (int)(c->region_count - 1);
-		sqlite3_bind_int64(aliases, 1, sqlite3_column_int64(st, 0));
-		while ((m = sqlite3_step(aliases)) == SQLITE_ROW) {
-			struct region_alias *a;
-
-			if (g->alias_count == cap) {
-				struct region_alias *grown;
-
-				cap = cap == 0 ? 4 : cap * 2;
-				grown = arena_alloc(&c->arena,
-				    cap * sizeof(*grown));
-				if (g->alias_count > 0)
-					memcpy(grown, g->aliases,
-					    g->alias_count * sizeof(*grown));
-				g->aliases = grown;
-			}
-			a = &g->aliases[g->alias_count++];
-			a->code = catalog_sql_column_text(c, aliases, 0);
-			if (store_catalog_load_name(db,
-			    model_alias_scheme_names, MODEL_ALIAS_SCHEME__MAX,
-			    (const char *)sqlite3_column_text(aliases, 1),
-			    "alias", a->code, MODEL_ALIAS_NONE, &v,
-			    e) == -1) {
-				sqlite3_reset(aliases);
-				goto done;
-			}
-			a->scheme = v;
-		}
-		sqlite3_reset(aliases);
-		if (m != SQLITE_DONE) {
-			catalog_sql_error(db, e);
-			goto done;
-		}
-	}
-	if (n != SQLITE_DONE) {
-		catalog_sql_error(db, e);
-		goto done;
-	}
-	rc = 0;
-done:
-	sqlite3_finalize(st);
-	sqlite3_finalize(aliases);
-	return rc;
+	g->aliases = catalog_sql_grow(&l->c->arena, g->aliases, g->alias_count,
+	    &l->cap, sizeof(*g->aliases));
+	a = &g->aliases[g->alias_count++];
+	a->code = catalog_sql_column_text(l->c, st, 0);
+	if (store_catalog_load_name(l, st, 1, model_alias_scheme_names,
+	    MODEL_ALIAS_SCHEME__MAX, "alias", a->code, MODEL_ALIAS_NONE,
+	    &scheme) == -1)
+		return -1;
+	a->scheme = scheme;
+	return 0;
 }
 
 static int
-store_catalog_load_classifications(
-    struct db *db, struct catalog *c, struct error *e)
+store_catalog_load_region(sqlite3_stmt *st, void *arg)
 {
-	sqlite3_stmt *st = NULL, *sectors = NULL;
-	int n = SQLITE_DONE, rc = -1;
+	struct store_catalog_loader *l = arg;
+	struct region *g = model_add_region(l->c);
+	int level = 0;
 
-	st = catalog_sql_prepare(db, "SELECT id, code, name_de, name_en "
-	    "FROM classification ORDER BY code", e);
-	sectors = catalog_sql_prepare(db,
-	    "SELECT s.code, p.code, s.level, s.name_de, "
-	    "s.name_en FROM sector s LEFT JOIN sector p ON p.id = s.parent_id "
-	    "WHERE s.classification_id = ?1 ORDER BY s.position, s.id", e);
-	if (st == NULL || sectors == NULL)
-		goto done;
-	while ((n = sqlite3_step(st)) == SQLITE_ROW) {
-		struct classification *cl = model_add_classification(c);
-		size_t cap = 0;
-		int m;
-
-		cl->code = catalog_sql_column_text(c, st, 1);
-		cl->name_de = catalog_sql_column_text(c, st, 2);
-		cl->name_en = catalog_sql_column_text(c, st, 3);
-		sqlite3_bind_int64(sectors, 1, sqlite3_column_int64(st, 0));
-		while ((m = sqlite3_step(sectors)) == SQLITE_ROW) {
-			struct sector *s;
-
-			if (cl->sector_count == cap) {
-				struct sector *grown;
-
-				cap = cap == 0 ? 16 : cap * 2;
-				grown = arena_alloc(&c->arena,
-				    cap * sizeof(*grown));
-				if (cl->sector_count > 0)
-					memcpy(grown, cl->sectors,
-					    cl->sector_count * sizeof(*grown));
-				cl->sectors = grown;
-			}
-			s = &cl->sectors[cl->sector_count];
-			s->code = catalog_sql_column_text(c, sectors, 0);
-			s->parent = catalog_sql_column_text(c, sectors, 1);
-			s->level = sqlite3_column_int(sectors, 2);
-			s->name_de = catalog_sql_column_text(c, sectors, 3);
-			s->name_en = catalog_sql_column_text(c, sectors, 4);
-			s->position = (int)cl->sector_count++;
-		}
-		sqlite3_reset(sectors);
-		if (m != SQLITE_DONE) {
-			catalog_sql_error(db, e);
-			goto done;
-		}
-	}
-	if (n != SQLITE_DONE) {
-		catalog_sql_error(db, e);
-		goto done;
-	}
-	rc = 0;
-done:
-	sqlite3_finalize(st);
-	sqlite3_finalize(sectors);
-	return rc;
+	g->code = catalog_sql_column_text(l->c, st, 1);
+	g->name_de = catalog_sql_column_text(l->c, st, 2);
+	g->name_en = catalog_sql_column_text(l->c, st, 3);
+	if (store_catalog_load_name(l, st, 4, model_region_level_names,
+	    MODEL_REGION_LEVEL__MAX, "region", g->code, 0, &level) == -1)
+		return -1;
+	g->level = level;
+	g->parent = catalog_sql_column_text(l->c, st, 5);
+	g->position = (int)(l->c->region_count - 1);
+	return store_catalog_load_inner(l, l->inner[0],
+	    sqlite3_column_int64(st, 0), store_catalog_load_alias, g);
 }
 
 static int
-store_catalog_load_shocks(struct db *db, struct catalog *c, struct error *e)
+store_catalog_load_regions(struct store_catalog_loader *l)
 {
 	sqlite3_stmt *st;
-	int n;
+	int rc = -1;
 
-	if ((st = catalog_sql_prepare(db,
-		 "SELECT code, name_de, name_en, peak, "
-		 "trough, recovery_end FROM shock ORDER BY id",
-		 e)) == NULL)
-		return -1;
-	while ((n = sqlite3_step(st)) == SQLITE_ROW) {
-		struct shock *s = model_add_shock(c);
-
-		s->code = catalog_sql_column_text(c, st, 0);
-		s->name_de = catalog_sql_column_text(c, st, 1);
-		s->name_en = catalog_sql_column_text(c, st, 2);
-		s->peak = catalog_sql_column_text(c, st, 3);
-		s->trough = catalog_sql_column_text(c, st, 4);
-		s->recovery_end = catalog_sql_column_text(c, st, 5);
-	}
+	st = sql_prepare(l->db, "SELECT r.id, r.code, r.name_de, r.name_en, "
+	    "r.level, p.code FROM region r LEFT JOIN region p "
+	    "ON p.id = r.parent_id ORDER BY r.position, r.id", l->e);
+	l->inner[0] = sql_prepare(l->db, "SELECT alias, scheme FROM "
+	    "region_alias WHERE region_id = ?1 ORDER BY alias", l->e);
+	if (st != NULL && l->inner[0] != NULL)
+		rc = sql_each(l->db, st, store_catalog_load_region, l, l->e);
 	sqlite3_finalize(st);
-	if (n != SQLITE_DONE)
-		return catalog_sql_error(db, e);
+	store_catalog_load_finalize(l);
+	return rc;
+}
+
+static int
+store_catalog_load_sector(sqlite3_stmt *st, void *arg)
+{
+	struct store_catalog_loader *l = arg;
+	struct classification *cl = l->owner;
+	struct sector *s;
+
+	cl->sectors = catalog_sql_grow(&l->c->arena, cl->sectors,
+	    cl->sector_count, &l->cap, sizeof(*cl->sectors));
+	s = &cl->sectors[cl->sector_count];
+	s->code = catalog_sql_column_text(l->c, st, 0);
+	s->parent = catalog_sql_column_text(l->c, st, 1);
+	s->level = sqlite3_column_int(st, 2);
+	s->name_de = catalog_sql_column_text(l->c, st, 3);
+	s->name_en = catalog_sql_column_text(l->c, st, 4);
+	s->position = (int)cl->sector_count++;
 	return 0;
+}
+
+static int
+store_catalog_load_classification(sqlite3_stmt *st, void *arg)
+{
+	struct store_catalog_loader *l = arg;
+	struct classification *cl = model_add_classification(l->c);
+
+	cl->code = catalog_sql_column_text(l->c, st, 1);
+	cl->name_de = catalog_sql_column_text(l->c, st, 2);
+	cl->name_en = catalog_sql_column_text(l->c, st, 3);
+	return store_catalog_load_inner(l, l->inner[0],
+	    sqlite3_column_int64(st, 0), store_catalog_load_sector, cl);
+}
+
+static int
+store_catalog_load_classifications(struct store_catalog_loader *l)
+{
+	sqlite3_stmt *st;
+	int rc = -1;
+
+	st = sql_prepare(l->db, "SELECT id, code, name_de, name_en "
+	    "FROM classification ORDER BY code", l->e);
+	l->inner[0] = sql_prepare(l->db, "SELECT s.code, p.code, s.level, "
+	    "s.name_de, s.name_en FROM sector s LEFT JOIN sector p "
+	    "ON p.id = s.parent_id WHERE s.classification_id = ?1 "
+	    "ORDER BY s.position, s.id", l->e);
+	if (st != NULL && l->inner[0] != NULL)
+		rc = sql_each(l->db, st, store_catalog_load_classification, l,
+		    l->e);
+	sqlite3_finalize(st);
+	store_catalog_load_finalize(l);
+	return rc;
+}
+
+static int
+store_catalog_load_shock(sqlite3_stmt *st, void *arg)
+{
+	struct store_catalog_loader *l = arg;
+	struct shock *s = model_add_shock(l->c);
+
+	s->code = catalog_sql_column_text(l->c, st, 0);
+	s->name_de = catalog_sql_column_text(l->c, st, 1);
+	s->name_en = catalog_sql_column_text(l->c, st, 2);
+	s->peak = catalog_sql_column_text(l->c, st, 3);
+	s->trough = catalog_sql_column_text(l->c, st, 4);
+	s->recovery_end = catalog_sql_column_text(l->c, st, 5);
+	return 0;
+}
+
+static int
+store_catalog_load_shocks(struct store_catalog_loader *l)
+{
+	return sql_rows(l->db, sql_prepare(l->db, "SELECT code, name_de, "
+	    "name_en, peak, trough, recovery_end FROM shock ORDER BY id",
+	    l->e), store_catalog_load_shock, l, l->e);
 }
 
 int
 store_catalog_load(struct db *db, struct catalog *out, struct error *e)
 {
-	if (store_catalog_load_vision(db, out, e) == -1 ||
-	    store_catalog_load_goals(db, out, e) == -1 ||
-	    store_catalog_load_indicators(db, out, NULL, e) == -1 ||
-	    store_catalog_load_regions(db, out, e) == -1 ||
-	    store_catalog_load_classifications(db, out, e) == -1 ||
-	    store_catalog_load_shocks(db, out, e) == -1)
+	struct store_catalog_loader l = { db, out, e, NULL, { NULL }, 0 };
+
+	if (store_catalog_load_vision(&l) == -1 ||
+	    store_catalog_load_goals(&l) == -1 ||
+	    store_catalog_load_indicators(&l, NULL) == -1 ||
+	    store_catalog_load_regions(&l) == -1 ||
+	    store_catalog_load_classifications(&l) == -1 ||
+	    store_catalog_load_shocks(&l) == -1)
 		return -1;
 	model_catalog_canonicalize(out);
 	return 0;
@@ -445,6 +416,7 @@ int
 store_catalog_indicator(struct db *db, const char *code,
     struct catalog *out_owner, struct indicator *out, struct error *e)
 {
+	struct store_catalog_loader l = { db, NULL, e, NULL, { NULL }, 0 };
 	struct catalog one;
 	int rc;
 
@@ -453,7 +425,8 @@ store_catalog_indicator(struct db *db, const char *code,
 	 * strings and arrays stay in the owner's arena. */
 	model_catalog_init(&one);
 	one.arena = out_owner->arena;
-	rc = store_catalog_load_indicators(db, &one, code, e);
+	l.c = &one;
+	rc = store_catalog_load_indicators(&l, code);
 	out_owner->arena = one.arena;
 	if (rc == -1)
 		return -1;
@@ -478,7 +451,7 @@ int
 store_catalog_indicator_id(struct db *db, const char *code, int64_t *id,
     struct error *e)
 {
-	if (catalog_sql_code_id(db, CATALOG_SQL_INDICATOR_ID, code, id,
+	if (sql_code_id(db, CATALOG_SQL_INDICATOR_ID, code, id,
 	    e) == -1)
 		return -1;
 	return *id != 0;
@@ -488,7 +461,7 @@ int
 store_catalog_region_id(struct db *db, const char *code_or_alias, int64_t *id,
     struct error *e)
 {
-	if (catalog_sql_code_id(db, "SELECT id FROM region WHERE code = ?1 "
+	if (sql_code_id(db, "SELECT id FROM region WHERE code = ?1 "
 	    "UNION ALL SELECT region_id FROM region_alias WHERE alias = ?1 "
 	    "LIMIT 1", code_or_alias, id, e) == -1)
 		return -1;

@@ -1,4 +1,5 @@
-/* The time-series store.
+/* The time-series store: lookups and the import writer (reading is in
+ * observations_read.c).
  *
  * The writer is built for imports of a million rows: every statement is
  * prepared once, codes and series are looked up in hash tables (their number
@@ -14,26 +15,27 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/sql.h"
 #include "util/buf.h"
 #include "util/period.h"
 #include "util/xalloc.h"
 
-/* ---- a string → (a, b) hash table ---------------------------------------- */
+/* ---- a string → (a, b) hash table -------------------------------------- */
 
-struct obs_slot {
+struct observations_slot {
 	char		*key;		/* bytes, not a string */
 	size_t		 len;
 	uint64_t	 hash;
 	long long	 a, b;
 };
 
-struct obs_table {
-	struct obs_slot	*slots;
+struct observations_table {
+	struct observations_slot	*slots;
 	size_t		 cap, count;
 };
 
 static uint64_t
-obs_hash(const char *s, size_t n)
+observations_hash(const char *s, size_t n)
 {
 	uint64_t h = 1469598103934665603ULL;	/* FNV-1a */
 	size_t i;
@@ -45,46 +47,57 @@ obs_hash(const char *s, size_t n)
 	return h;
 }
 
-static struct obs_slot *
-obs_table_find(struct obs_table *t, const char *key, size_t n, uint64_t h)
+static struct observations_slot *
+observations_table_find(struct observations_table *t, const char *key,
+    size_t n, uint64_t h)
 {
 	size_t i;
 
 	if (t->cap == 0)
 		return NULL;
-	for (i = h & (t->cap - 1); t->slots[i].key != NULL; i = (i + 1) & (t->cap - 1))
+	for (i = h & (t->cap - 1); t->slots[i].key != NULL;
+	    i = (i + 1) & (t->cap - 1))
 		if (t->slots[i].hash == h && t->slots[i].len == n &&
 		    memcmp(t->slots[i].key, key, n) == 0)
 			return &t->slots[i];
 	return NULL;
 }
 
-static void
-obs_table_put(struct obs_table *t, const char *key, size_t n, long long a,
-    long long b)
+/* The first empty slot from hash h on (linear probing). */
+static size_t
+observations_table_empty(const struct observations_table *t, uint64_t h)
 {
-	uint64_t h = obs_hash(key, n);
+	size_t i;
+
+	for (i = h & (t->cap - 1); t->slots[i].key != NULL;
+	    i = (i + 1) & (t->cap - 1))
+		;
+	return i;
+}
+
+static void
+observations_table_put(struct observations_table *t, const char *key,
+    size_t n, long long a, long long b)
+{
+	uint64_t h = observations_hash(key, n);
 	size_t i;
 
 	if ((t->count + 1) * 2 > t->cap) {
-		struct obs_table bigger = { NULL, t->cap == 0 ? 64 : t->cap * 2, 0 };
+		struct observations_table bigger = { NULL,
+		    t->cap == 0 ? 64 : t->cap * 2, 0 };
 		bigger.slots = xcalloc(bigger.cap, sizeof(*bigger.slots));
 		for (i = 0; i < t->cap; i++) {
-			struct obs_slot *s = &t->slots[i];
-			size_t j;
+			struct observations_slot *s = &t->slots[i];
 			if (s->key == NULL)
 				continue;
-			for (j = s->hash & (bigger.cap - 1); bigger.slots[j].key;
-			    j = (j + 1) & (bigger.cap - 1))
-				;
-			bigger.slots[j] = *s;
+			bigger.slots[observations_table_empty(&bigger,
+			    s->hash)] = *s;
 			bigger.count++;
 		}
 		free(t->slots);
 		*t = bigger;
 	}
-	for (i = h & (t->cap - 1); t->slots[i].key != NULL; i = (i + 1) & (t->cap - 1))
-		;
+	i = observations_table_empty(t, h);
 	t->slots[i].key = xmalloc(n + 1);
 	memcpy(t->slots[i].key, key, n);
 	t->slots[i].len = n;
@@ -95,7 +108,7 @@ obs_table_put(struct obs_table *t, const char *key, size_t n, long long a,
 }
 
 static void
-obs_table_free(struct obs_table *t)
+observations_table_free(struct observations_table *t)
 {
 	size_t i;
 
@@ -107,41 +120,10 @@ obs_table_free(struct obs_table *t)
 
 /* ---- helpers ------------------------------------------------------------- */
 
-static int
-obs_fail(struct db *db, struct error *e)
-{
-	return error_set(e, "%s: %s", db->path, sqlite3_errmsg(db->sqlite));
-}
-
-static int
-obs_prepare(struct db *db, const char *sql, sqlite3_stmt **st, struct error *e)
-{
-	if (sqlite3_prepare_v3(db->sqlite, sql, -1, SQLITE_PREPARE_PERSISTENT, st,
-	    NULL) != SQLITE_OK)
-		return obs_fail(db, e);
-	return 0;
-}
-
-static const char *
-obs_text(sqlite3_stmt *st, int col)
-{
-	const unsigned char *t = sqlite3_column_text(st, col);
-	return t != NULL ? (const char *)t : "";
-}
-
-static void
-obs_bind_opt(sqlite3_stmt *st, int i, const char *s)
-{
-	if (s != NULL && *s != '\0')
-		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(st, i);
-}
-
 /* Looks one code up with a prepared statement of one text parameter. */
 static int
-obs_lookup(struct db *db, sqlite3_stmt *st, const char *code, long long *id,
-    long long *extra, struct error *e)
+observations_lookup(struct db *db, sqlite3_stmt *st, const char *code,
+    long long *id, long long *extra, struct error *e)
 {
 	int rc;
 
@@ -157,55 +139,59 @@ obs_lookup(struct db *db, sqlite3_stmt *st, const char *code, long long *id,
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
-		return obs_fail(db, e);
+		return sql_error(db, e);
 	return 0;
 }
 
-#define OBS_SQL_INDICATOR \
-	"SELECT id, coalesce(classification_id, 0) FROM indicator WHERE code = ?1"
-#define OBS_SQL_REGION \
+#define OBSERVATIONS_SQL_INDICATOR \
+	"SELECT id, coalesce(classification_id, 0) FROM indicator " \
+	"WHERE code = ?1"
+#define OBSERVATIONS_SQL_REGION \
 	"SELECT id FROM region WHERE code = ?1 UNION ALL " \
 	"SELECT region_id FROM region_alias WHERE alias = ?1 LIMIT 1"
 
+/* The first column of sql's row for code into *id (only when found). */
 static int
-obs_lookup_once(struct db *db, const char *sql, const char *code, long long *id,
-    struct error *e)
+observations_lookup_once(struct db *db, const char *sql, const char *code,
+    long long *id, struct error *e)
 {
-	sqlite3_stmt *st = NULL;
-	int rc;
+	int64_t found;
 
-	if (sqlite3_prepare_v2(db->sqlite, sql, -1, &st, NULL) != SQLITE_OK)
-		return obs_fail(db, e);
-	rc = obs_lookup(db, st, code, id, NULL, e);
-	sqlite3_finalize(st);
-	return rc;
+	if (sql_code_id(db, sql, code, &found, e) == -1)
+		return -1;
+	if (found == 0)
+		return 0;
+	*id = found;
+	return 1;
 }
 
 int
 observations_indicator_id(struct db *db, const char *code, long long *id,
     struct error *e)
 {
-	return obs_lookup_once(db, OBS_SQL_INDICATOR, code, id, e);
+	return observations_lookup_once(db, OBSERVATIONS_SQL_INDICATOR, code,
+	    id, e);
 }
 
 int
 observations_region_id(struct db *db, const char *code_or_alias, long long *id,
     struct error *e)
 {
-	return obs_lookup_once(db, OBS_SQL_REGION, code_or_alias, id, e);
+	return observations_lookup_once(db, OBSERVATIONS_SQL_REGION,
+	    code_or_alias, id, e);
 }
 
 /* ---- the writer ---------------------------------------------------------- */
 
-enum obs_stmt {
+enum observations_stmt {
 	ST_INDICATOR, ST_REGION, ST_SECTOR, ST_SERIES_FIND, ST_SERIES_ADD,
 	ST_OBS_FIND, ST_OBS_ADD, ST_OBS_SET, ST_REVISION, ST_SEEN,
 	ST__MAX
 };
 
-static const char *const obs_sql[ST__MAX] = {
-	[ST_INDICATOR] = OBS_SQL_INDICATOR,
-	[ST_REGION] = OBS_SQL_REGION,
+static const char *const observations_sql[ST__MAX] = {
+	[ST_INDICATOR] = OBSERVATIONS_SQL_INDICATOR,
+	[ST_REGION] = OBSERVATIONS_SQL_REGION,
 	[ST_SECTOR] = "SELECT id FROM sector WHERE classification_id = ?2 AND "
 	    "code = ?1",
 	[ST_SERIES_FIND] = "SELECT id FROM series WHERE indicator_id = ?1 AND "
@@ -214,23 +200,26 @@ static const char *const obs_sql[ST__MAX] = {
 	    "VALUES (?1, ?2, ?3)",
 	[ST_OBS_FIND] = "SELECT value, flag, unit, source, note, batch_id FROM "
 	    "observation WHERE series_id = ?1 AND period = ?2",
-	[ST_OBS_ADD] = "INSERT INTO observation(series_id, period, value, flag, "
-	    "unit, source, note, batch_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-	[ST_OBS_SET] = "UPDATE observation SET value = ?3, flag = ?4, unit = ?5, "
+	[ST_OBS_ADD] = "INSERT INTO observation(series_id, period, value, "
+	    "flag, unit, source, note, batch_id) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	[ST_OBS_SET] = "UPDATE observation SET value = ?3, flag = ?4, "
+	    "unit = ?5, "
 	    "source = ?6, note = ?7, batch_id = ?8 WHERE series_id = ?1 AND "
 	    "period = ?2",
 	[ST_REVISION] = "INSERT INTO revision(series_id, period, old_value, "
 	    "old_flag, new_value, new_flag, old_batch_id, batch_id) "
 	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-	[ST_SEEN] = "INSERT INTO temp.import_seen(series_id, period) VALUES (?1, ?2)",
+	[ST_SEEN] = "INSERT INTO temp.import_seen(series_id, period) "
+	    "VALUES (?1, ?2)",
 };
 
-/* Rows of series created in this run wait here and go in OBS_PENDING at a
- * time through one multi-row INSERT: per-statement work is then paid once
- * for many rows. Their text is copied into `text` (offsets below). */
-#define OBS_PENDING 64
+/* Rows of series created in this run wait here and go in OBSERVATIONS_PENDING
+ * at a time through one multi-row INSERT: per-statement work is then paid
+ * once for many rows. Their text is copied into `text` (offsets below). */
+#define OBSERVATIONS_PENDING 64
 
-struct obs_pending {
+struct observations_pending {
 	long long	 series_id;
 	char		 period[PERIOD_TEXT_MAX];
 	bool		 has_value;
@@ -243,14 +232,14 @@ struct observations_writer {
 	struct db	*db;
 	sqlite3_stmt	*st[ST__MAX];
 	sqlite3_stmt	*add_many;
-	struct obs_pending pending[OBS_PENDING];
+	struct observations_pending pending[OBSERVATIONS_PENDING];
 	size_t		 npending;
 	struct buf	 text;
 	observations_duplicate_fn on_duplicate;
 	void		*on_duplicate_arg;
 	long long	 batch_id;
 	long long	 run_first_batch;	/* batches of this run are >= */
-	struct obs_table indicators, regions, sectors, series;
+	struct observations_table indicators, regions, sectors, series;
 	struct buf	 key;
 	long long	 last_series, last_indicator, last_region;
 	bool		 last_fresh;
@@ -263,7 +252,7 @@ observations_writer_open(struct db *db, struct observations_writer **out,
 {
 	struct observations_writer *w = xcalloc(1, sizeof(*w));
 	sqlite3_stmt *st = NULL;
-	int i, rc;
+	int i;
 
 	*out = NULL;
 	w->db = db;
@@ -274,27 +263,30 @@ observations_writer_open(struct db *db, struct observations_writer **out,
 	    "series_id INTEGER NOT NULL, period TEXT NOT NULL, "
 	    "PRIMARY KEY (series_id, period)) WITHOUT ROWID; "
 	    "DELETE FROM temp.import_seen", NULL, NULL, NULL) != SQLITE_OK) {
-		obs_fail(db, e);
+		sql_error(db, e);
 		goto fail;
 	}
 	for (i = 0; i < ST__MAX; i++)
-		if (obs_prepare(db, obs_sql[i], &w->st[i], e) == -1)
+		if ((w->st[i] = sql_prepare_persistent(db, observations_sql[i],
+		    e)) == NULL)
 			goto fail;
 	{
 		struct buf sql = BUF_INIT;
-		buf_puts(&sql, "INSERT INTO observation(series_id, period, value, "
-		    "flag, unit, source, note, batch_id) VALUES ");
-		for (i = 0; i < OBS_PENDING; i++)
-			buf_printf(&sql, "%s(?,?,?,?,?,?,?,?)", i > 0 ? "," : "");
-		rc = obs_prepare(db, sql.data, &w->add_many, e);
+		buf_puts(&sql, "INSERT INTO observation(series_id, period, "
+		    "value, flag, unit, source, note, batch_id) VALUES ");
+		for (i = 0; i < OBSERVATIONS_PENDING; i++)
+			buf_printf(&sql, "%s(?,?,?,?,?,?,?,?)",
+			    i > 0 ? "," : "");
+		w->add_many = sql_prepare_persistent(db, sql.data, e);
 		buf_free(&sql);
-		if (rc == -1)
+		if (w->add_many == NULL)
 			goto fail;
 	}
-	if (sqlite3_prepare_v2(db->sqlite, "SELECT coalesce(max(id), 0) + 1 "
-	    "FROM batch", -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_step(st) != SQLITE_ROW) {
-		obs_fail(db, e);
+	if ((st = sql_prepare(db, "SELECT coalesce(max(id), 0) + 1 FROM batch",
+	    e)) == NULL)
+		goto fail;
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sql_error(db, e);
 		sqlite3_finalize(st);
 		goto fail;
 	}
@@ -324,12 +316,12 @@ observations_writer_close(struct observations_writer *w)
 		sqlite3_finalize(w->st[i]);
 	sqlite3_finalize(w->add_many);
 	buf_free(&w->text);
-	sqlite3_exec(w->db->sqlite, "DROP TABLE IF EXISTS temp.import_seen", NULL,
-	    NULL, NULL);
-	obs_table_free(&w->indicators);
-	obs_table_free(&w->regions);
-	obs_table_free(&w->sectors);
-	obs_table_free(&w->series);
+	sqlite3_exec(w->db->sqlite, "DROP TABLE IF EXISTS temp.import_seen",
+	    NULL, NULL, NULL);
+	observations_table_free(&w->indicators);
+	observations_table_free(&w->regions);
+	observations_table_free(&w->sectors);
+	observations_table_free(&w->series);
 	buf_free(&w->key);
 	buf_free(&w->last_dims);
 	free(w);
@@ -343,26 +335,36 @@ observations_writer_on_duplicate(struct observations_writer *w,
 	w->on_duplicate_arg = arg;
 }
 
+/* Binds one observation's row (series, period, value, flag, unit, source,
+ * note, batch) to parameters base + 1 to base + 8. */
 static void
-obs_bind_pending(struct observations_writer *w, sqlite3_stmt *st, int base,
-    const struct obs_pending *p)
+observations_bind_value(sqlite3_stmt *st, int base, long long series_id,
+    const char *period, const struct observation_value *v, long long batch_id)
 {
-	const char *t = w->text.data;
-
-	sqlite3_bind_int64(st, base + 1, p->series_id);
-	sqlite3_bind_text(st, base + 2, p->period, -1, SQLITE_STATIC);
-	if (p->has_value)
-		sqlite3_bind_double(st, base + 3, p->value);
-	else
-		sqlite3_bind_null(st, base + 3);
-	sqlite3_bind_text(st, base + 4, t + p->flag, -1, SQLITE_STATIC);
-	obs_bind_opt(st, base + 5, t + p->unit);
-	obs_bind_opt(st, base + 6, t + p->source);
-	obs_bind_opt(st, base + 7, t + p->note);
-	sqlite3_bind_int64(st, base + 8, w->batch_id);
+	sqlite3_bind_int64(st, base + 1, series_id);
+	sqlite3_bind_text(st, base + 2, period, -1, SQLITE_STATIC);
+	sql_bind_number(st, base + 3, v->has_value, v->value);
+	sqlite3_bind_text(st, base + 4, v->flag != NULL ? v->flag : "", -1,
+	    SQLITE_STATIC);
+	sql_bind_nonempty(st, base + 5, v->unit);
+	sql_bind_nonempty(st, base + 6, v->source);
+	sql_bind_nonempty(st, base + 7, v->note);
+	sqlite3_bind_int64(st, base + 8, batch_id);
 }
 
-static int obs_step(struct observations_writer *w, sqlite3_stmt *st,
+static void
+observations_bind_pending(struct observations_writer *w, sqlite3_stmt *st,
+    int base, const struct observations_pending *p)
+{
+	const char *t = w->text.data;
+	struct observation_value v = { p->has_value, p->value, t + p->flag,
+	    t + p->unit, t + p->source, t + p->note };
+
+	observations_bind_value(st, base, p->series_id, p->period, &v,
+	    w->batch_id);
+}
+
+static int observations_step(struct observations_writer *w, sqlite3_stmt *st,
     struct error *e);
 
 /* Writes the waiting rows. If the many-row INSERT meets a duplicate it is
@@ -375,17 +377,19 @@ observations_writer_flush(struct observations_writer *w, struct error *e)
 
 	if (w->npending == 0)
 		return 0;
-	if (w->npending == OBS_PENDING) {
-		for (i = 0; i < OBS_PENDING; i++)
-			obs_bind_pending(w, w->add_many, (int)i * 8, &w->pending[i]);
-		rc = obs_step(w, w->add_many, e);
+	if (w->npending == OBSERVATIONS_PENDING) {
+		for (i = 0; i < OBSERVATIONS_PENDING; i++)
+			observations_bind_pending(w, w->add_many, (int)i * 8,
+			    &w->pending[i]);
+		rc = observations_step(w, w->add_many, e);
 		if (rc == -1)
 			return -1;
 	}
 	for (i = 0; rc == 1 && i < w->npending; i++) {
 		int one;
-		obs_bind_pending(w, w->st[ST_OBS_ADD], 0, &w->pending[i]);
-		one = obs_step(w, w->st[ST_OBS_ADD], e);
+		observations_bind_pending(w, w->st[ST_OBS_ADD], 0,
+		    &w->pending[i]);
+		one = observations_step(w, w->st[ST_OBS_ADD], e);
 		if (one == -1)
 			return -1;
 		if (one == 1 && w->on_duplicate != NULL)
@@ -415,40 +419,43 @@ observations_writer_describe(struct observations_writer *w, long long series_id,
 	sqlite3_stmt *st = NULL;
 	int rc;
 
-	if (sqlite3_prepare_v2(w->db->sqlite, "SELECT i.code, g.code, s.dims "
+	if ((st = sql_prepare(w->db, "SELECT i.code, g.code, s.dims "
 	    "FROM series s JOIN indicator i ON i.id = s.indicator_id "
-	    "JOIN region g ON g.id = s.region_id WHERE s.id = ?1", -1, &st, NULL)
-	    != SQLITE_OK)
-		return obs_fail(w->db, e);
+	    "JOIN region g ON g.id = s.region_id WHERE s.id = ?1", e)) == NULL)
+		return -1;
 	sqlite3_bind_int64(st, 1, series_id);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
-		snprintf(out, size, "%s, %s%s%s", obs_text(st, 0), obs_text(st, 1),
-		    *obs_text(st, 2) != '\0' ? ", " : "", obs_text(st, 2));
+		snprintf(out, size, "%s, %s%s%s", sql_text(st, 0),
+		    sql_text(st, 1), *sql_text(st, 2) != '\0' ? ", " : "",
+		    sql_text(st, 2));
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW)
-		return obs_fail(w->db, e);
+		return sql_error(w->db, e);
 	return 0;
 }
 
 /* A cached lookup: unknown codes are cached too (id 0). */
 static int
-obs_cached(struct observations_writer *w, struct obs_table *t, enum obs_stmt s,
-    const char *key, size_t n, const char *code, long long param2,
-    long long *id, long long *extra, struct error *e)
+observations_cached(struct observations_writer *w, struct observations_table *t,
+    enum observations_stmt s, const char *key, size_t n, const char *code,
+    long long param2, long long *id, long long *extra, struct error *e)
 {
-	struct obs_slot *slot = obs_table_find(t, key, n, obs_hash(key, n));
+	struct observations_slot *slot = observations_table_find(t, key, n,
+	    observations_hash(key, n));
 	long long found = 0, more = 0;
 	int rc;
 
 	if (slot == NULL) {
 		if (s == ST_SECTOR)
 			sqlite3_bind_int64(w->st[s], 2, param2);
-		rc = obs_lookup(w->db, w->st[s], code, &found, &more, e);
+		rc = observations_lookup(w->db, w->st[s], code, &found, &more,
+		    e);
 		if (rc == -1)
 			return -1;
-		obs_table_put(t, key, n, found, more);
-		slot = obs_table_find(t, key, n, obs_hash(key, n));
+		observations_table_put(t, key, n, found, more);
+		slot = observations_table_find(t, key, n,
+		    observations_hash(key, n));
 	}
 	*id = slot->a;
 	if (extra != NULL)
@@ -460,15 +467,15 @@ int
 observations_writer_indicator(struct observations_writer *w, const char *code,
     long long *id, long long *classification_id, struct error *e)
 {
-	return obs_cached(w, &w->indicators, ST_INDICATOR, code, strlen(code),
-	    code, 0, id, classification_id, e);
+	return observations_cached(w, &w->indicators, ST_INDICATOR, code,
+	    strlen(code), code, 0, id, classification_id, e);
 }
 
 int
 observations_writer_region(struct observations_writer *w,
     const char *code_or_alias, long long *id, struct error *e)
 {
-	return obs_cached(w, &w->regions, ST_REGION, code_or_alias,
+	return observations_cached(w, &w->regions, ST_REGION, code_or_alias,
 	    strlen(code_or_alias), code_or_alias, 0, id, NULL, e);
 }
 
@@ -481,24 +488,26 @@ observations_writer_sector(struct observations_writer *w,
 	buf_reset(&w->key);
 	buf_append(&w->key, &classification_id, sizeof(classification_id));
 	buf_puts(&w->key, code);
-	return obs_cached(w, &w->sectors, ST_SECTOR, w->key.data, w->key.len,
-	    code, classification_id, &id, NULL, e);
+	return observations_cached(w, &w->sectors, ST_SECTOR, w->key.data,
+	    w->key.len, code, classification_id, &id, NULL, e);
 }
 
 /* The series id (b = 1 when created in this run). */
 static int
-obs_series(struct observations_writer *w, long long indicator_id,
+observations_find_series(struct observations_writer *w, long long indicator_id,
     long long region_id, const char *dims, long long *id, bool *fresh,
     struct error *e)
 {
-	struct obs_slot *slot;
+	struct observations_slot *slot;
 	sqlite3_stmt *st;
 	uint64_t h;
 	int rc;
 
-	/* The same series as the row before: the usual case in a sorted file. */
+	/* The same series as the row before: the usual case in a sorted
+	 * file. */
 	if (w->last_series != 0 && indicator_id == w->last_indicator &&
-	    region_id == w->last_region && strcmp(dims, w->last_dims.data) == 0) {
+	    region_id == w->last_region &&
+	    strcmp(dims, w->last_dims.data) == 0) {
 		*id = w->last_series;
 		*fresh = w->last_fresh;
 		return 0;
@@ -507,8 +516,9 @@ obs_series(struct observations_writer *w, long long indicator_id,
 	buf_append(&w->key, &indicator_id, sizeof(indicator_id));
 	buf_append(&w->key, &region_id, sizeof(region_id));
 	buf_puts(&w->key, dims);
-	h = obs_hash(w->key.data, w->key.len);
-	if ((slot = obs_table_find(&w->series, w->key.data, w->key.len, h)) != NULL) {
+	h = observations_hash(w->key.data, w->key.len);
+	if ((slot = observations_table_find(&w->series, w->key.data, w->key.len,
+	    h)) != NULL) {
 		*id = slot->a;
 		*fresh = slot->b != 0;
 		goto remember;
@@ -532,16 +542,17 @@ obs_series(struct observations_writer *w, long long indicator_id,
 		sqlite3_bind_text(st, 3, dims, -1, SQLITE_STATIC);
 		if (sqlite3_step(st) != SQLITE_DONE) {
 			sqlite3_reset(st);
-			return obs_fail(w->db, e);
+			return sql_error(w->db, e);
 		}
 		sqlite3_reset(st);
 		*id = sqlite3_last_insert_rowid(w->db->sqlite);
 		*fresh = true;
 	} else {
 		sqlite3_reset(st);
-		return obs_fail(w->db, e);
+		return sql_error(w->db, e);
 	}
-	obs_table_put(&w->series, w->key.data, w->key.len, *id, *fresh ? 1 : 0);
+	observations_table_put(&w->series, w->key.data, w->key.len, *id,
+	    *fresh ? 1 : 0);
 remember:
 	w->last_series = *id;
 	w->last_fresh = *fresh;
@@ -552,33 +563,16 @@ remember:
 	return 0;
 }
 
-static void
-obs_bind_value(sqlite3_stmt *st, long long series_id, const char *period,
-    const struct observation_value *v, long long batch_id)
-{
-	sqlite3_bind_int64(st, 1, series_id);
-	sqlite3_bind_text(st, 2, period, -1, SQLITE_STATIC);
-	if (v->has_value)
-		sqlite3_bind_double(st, 3, v->value);
-	else
-		sqlite3_bind_null(st, 3);
-	sqlite3_bind_text(st, 4, v->flag != NULL ? v->flag : "", -1,
-	    SQLITE_STATIC);
-	obs_bind_opt(st, 5, v->unit);
-	obs_bind_opt(st, 6, v->source);
-	obs_bind_opt(st, 7, v->note);
-	sqlite3_bind_int64(st, 8, batch_id);
-}
-
 static bool
-obs_same_text(sqlite3_stmt *st, int col, const char *s)
+observations_same_text(sqlite3_stmt *st, int col, const char *s)
 {
-	return strcmp(obs_text(st, col), s != NULL ? s : "") == 0;
+	return strcmp(sql_text(st, col), s != NULL ? s : "") == 0;
 }
 
 /* Runs a prepared INSERT/UPDATE; 1 on a constraint violation, else 0/-1. */
 static int
-obs_step(struct observations_writer *w, sqlite3_stmt *st, struct error *e)
+observations_step(struct observations_writer *w, sqlite3_stmt *st,
+    struct error *e)
 {
 	int rc = sqlite3_step(st);
 
@@ -587,7 +581,129 @@ obs_step(struct observations_writer *w, sqlite3_stmt *st, struct error *e)
 		return 0;
 	if ((rc & 0xff) == SQLITE_CONSTRAINT)
 		return 1;
-	return obs_fail(w->db, e);
+	return sql_error(w->db, e);
+}
+
+/* Adds the revision of a stored row whose value or flag changes. */
+static int
+observations_add_revision(struct observations_writer *w, long long series_id,
+    const char *period, bool had_value, double old_value,
+    const char *old_flag, long long old_batch,
+    const struct observation_value *v, struct error *e)
+{
+	sqlite3_stmt *st = w->st[ST_REVISION];
+
+	sqlite3_bind_int64(st, 1, series_id);
+	sqlite3_bind_text(st, 2, period, -1, SQLITE_STATIC);
+	sql_bind_number(st, 3, had_value, old_value);
+	sqlite3_bind_text(st, 4, old_flag, -1, SQLITE_STATIC);
+	sql_bind_number(st, 5, v->has_value, v->value);
+	sqlite3_bind_text(st, 6, v->flag != NULL ? v->flag : "", -1,
+	    SQLITE_STATIC);
+	sqlite3_bind_int64(st, 7, old_batch);
+	sqlite3_bind_int64(st, 8, w->batch_id);
+	return observations_step(w, st, e) != 0 ? -1 : 0;
+}
+
+/* A row of a series older than this run, against what is stored: written
+ * before in this run (a duplicate), the same (unchanged), or changed
+ * (updated, with a revision if the value or flag changes). Returns 1 with
+ * *result, 0 when nothing is stored for the period, -1 on an error. */
+static int
+observations_put_stored(struct observations_writer *w, long long series_id,
+    const char *period, const struct observation_value *v,
+    enum observations_put *result, struct error *e)
+{
+	sqlite3_stmt *st = w->st[ST_OBS_FIND];
+	long long old_batch;
+	bool had_value, same, meta_same;
+	double old_value;
+	char old_flag[32];
+	int rc;
+
+	sqlite3_reset(st);
+	sqlite3_bind_int64(st, 1, series_id);
+	sqlite3_bind_text(st, 2, period, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return rc == SQLITE_DONE ? 0 : sql_error(w->db, e);
+	}
+	old_batch = sqlite3_column_int64(st, 5);
+	if (old_batch >= w->run_first_batch) {
+		sqlite3_reset(st);
+		*result = OBSERVATIONS_DUPLICATE;
+		return 1;
+	}
+	had_value = sqlite3_column_type(st, 0) != SQLITE_NULL;
+	old_value = sqlite3_column_double(st, 0);
+	snprintf(old_flag, sizeof(old_flag), "%s", sql_text(st, 1));
+	same = had_value == v->has_value &&
+	    (!had_value || old_value == v->value) &&
+	    strcmp(old_flag, v->flag != NULL ? v->flag : "") == 0;
+	meta_same = observations_same_text(st, 2, v->unit) &&
+	    observations_same_text(st, 3, v->source) &&
+	    observations_same_text(st, 4, v->note);
+	sqlite3_reset(st);
+	/* Seen before in this run, unchanged then? */
+	st = w->st[ST_SEEN];
+	sqlite3_bind_int64(st, 1, series_id);
+	sqlite3_bind_text(st, 2, period, -1, SQLITE_STATIC);
+	if ((rc = observations_step(w, st, e)) != 0) {
+		if (rc == -1)
+			return -1;
+		*result = OBSERVATIONS_DUPLICATE;
+		return 1;
+	}
+	if (same && meta_same) {
+		*result = OBSERVATIONS_UNCHANGED;
+		return 1;
+	}
+	st = w->st[ST_OBS_SET];
+	observations_bind_value(st, 0, series_id, period, v, w->batch_id);
+	if (observations_step(w, st, e) != 0)
+		return -1;
+	if (!same && observations_add_revision(w, series_id, period, had_value,
+	    old_value, old_flag, old_batch, v, e) == -1)
+		return -1;
+	*result = OBSERVATIONS_CHANGED;
+	return 1;
+}
+
+/* Copies s (NULL: "") with its NUL into the waiting rows' text; returns
+ * its offset. */
+static size_t
+observations_queue_text(struct observations_writer *w, const char *s)
+{
+	size_t at = w->text.len;
+
+	buf_puts(&w->text, s != NULL ? s : "");
+	buf_putc(&w->text, '\0');
+	return at;
+}
+
+/* Queues a row of a series created in this run (OBSERVATIONS_PENDING). */
+static int
+observations_queue(struct observations_writer *w, long long series_id,
+    const char *period, const struct observation_value *v, long line,
+    long column, struct error *e)
+{
+	struct observations_pending *p;
+
+	if (w->npending == OBSERVATIONS_PENDING &&
+	    observations_writer_flush(w, e) == -1)
+		return -1;
+	p = &w->pending[w->npending++];
+	p->series_id = series_id;
+	snprintf(p->period, sizeof(p->period), "%s", period);
+	p->has_value = v->has_value;
+	p->value = v->value;
+	p->line = line;
+	p->column = column;
+	p->flag = observations_queue_text(w, v->flag);
+	p->unit = observations_queue_text(w, v->unit);
+	p->source = observations_queue_text(w, v->source);
+	p->note = observations_queue_text(w, v->note);
+	return 0;
 }
 
 int
@@ -596,402 +712,27 @@ observations_writer_put(struct observations_writer *w, long long indicator_id,
     const struct observation_value *v, long line, long column,
     enum observations_put *result, struct error *e)
 {
-	long long series_id = 0, old_batch;
-	sqlite3_stmt *st;
-	bool fresh = false, had_value, same;
-	double old_value = 0;
-	char old_flag[32];
+	long long series_id = 0;
+	bool fresh = false;
 	int rc;
 
-	if (obs_series(w, indicator_id, region_id, dims, &series_id, &fresh, e) == -1)
+	if (observations_find_series(w, indicator_id, region_id, dims,
+	    &series_id, &fresh, e) == -1)
 		return -1;
-	if (!fresh) {
-		st = w->st[ST_OBS_FIND];
-		sqlite3_reset(st);
-		sqlite3_bind_int64(st, 1, series_id);
-		sqlite3_bind_text(st, 2, period, -1, SQLITE_STATIC);
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW) {
-			old_batch = sqlite3_column_int64(st, 5);
-			if (old_batch >= w->run_first_batch) {
-				sqlite3_reset(st);
-				*result = OBSERVATIONS_DUPLICATE;
-				return 0;
-			}
-			had_value = sqlite3_column_type(st, 0) != SQLITE_NULL;
-			old_value = sqlite3_column_double(st, 0);
-			snprintf(old_flag, sizeof(old_flag), "%s", obs_text(st, 1));
-			same = had_value == v->has_value &&
-			    (!had_value || old_value == v->value) &&
-			    strcmp(old_flag, v->flag != NULL ? v->flag : "") == 0;
-			bool meta_same = obs_same_text(st, 2, v->unit) &&
-			    obs_same_text(st, 3, v->source) &&
-			    obs_same_text(st, 4, v->note);
-			sqlite3_reset(st);
-			/* Seen before in this run, unchanged then? */
-			st = w->st[ST_SEEN];
-			sqlite3_bind_int64(st, 1, series_id);
-			sqlite3_bind_text(st, 2, period, -1, SQLITE_STATIC);
-			if ((rc = obs_step(w, st, e)) != 0) {
-				if (rc == -1)
-					return -1;
-				*result = OBSERVATIONS_DUPLICATE;
-				return 0;
-			}
-			if (same && meta_same) {
-				*result = OBSERVATIONS_UNCHANGED;
-				return 0;
-			}
-			st = w->st[ST_OBS_SET];
-			obs_bind_value(st, series_id, period, v, w->batch_id);
-			if (obs_step(w, st, e) != 0)
-				return -1;
-			if (!same) {
-				st = w->st[ST_REVISION];
-				sqlite3_bind_int64(st, 1, series_id);
-				sqlite3_bind_text(st, 2, period, -1, SQLITE_STATIC);
-				if (had_value)
-					sqlite3_bind_double(st, 3, old_value);
-				else
-					sqlite3_bind_null(st, 3);
-				sqlite3_bind_text(st, 4, old_flag, -1, SQLITE_STATIC);
-				if (v->has_value)
-					sqlite3_bind_double(st, 5, v->value);
-				else
-					sqlite3_bind_null(st, 5);
-				sqlite3_bind_text(st, 6, v->flag != NULL ? v->flag : "",
-				    -1, SQLITE_STATIC);
-				sqlite3_bind_int64(st, 7, old_batch);
-				sqlite3_bind_int64(st, 8, w->batch_id);
-				if (obs_step(w, st, e) != 0)
-					return -1;
-			}
-			*result = OBSERVATIONS_CHANGED;
-			return 0;
-		}
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE)
-			return obs_fail(w->db, e);
-	}
 	if (fresh) {
-		struct obs_pending *p;
-		if (w->npending == OBS_PENDING &&
-		    observations_writer_flush(w, e) == -1)
+		if (observations_queue(w, series_id, period, v, line, column,
+		    e) == -1)
 			return -1;
-		p = &w->pending[w->npending++];
-		p->series_id = series_id;
-		snprintf(p->period, sizeof(p->period), "%s", period);
-		p->has_value = v->has_value;
-		p->value = v->value;
-		p->line = line;
-		p->column = column;
-		p->flag = w->text.len;
-		buf_puts(&w->text, v->flag != NULL ? v->flag : "");
-		buf_putc(&w->text, '\0');
-		p->unit = w->text.len;
-		buf_puts(&w->text, v->unit != NULL ? v->unit : "");
-		buf_putc(&w->text, '\0');
-		p->source = w->text.len;
-		buf_puts(&w->text, v->source != NULL ? v->source : "");
-		buf_putc(&w->text, '\0');
-		p->note = w->text.len;
-		buf_puts(&w->text, v->note != NULL ? v->note : "");
-		buf_putc(&w->text, '\0');
 		*result = OBSERVATIONS_NEW;
 		return 0;
 	}
-	st = w->st[ST_OBS_ADD];
-	obs_bind_value(st, series_id, period, v, w->batch_id);
-	rc = obs_step(w, st, e);
-	if (rc == -1)
+	if ((rc = observations_put_stored(w, series_id, period, v, result,
+	    e)) != 0)
+		return rc == -1 ? -1 : 0;
+	observations_bind_value(w->st[ST_OBS_ADD], 0, series_id, period, v,
+	    w->batch_id);
+	if ((rc = observations_step(w, w->st[ST_OBS_ADD], e)) == -1)
 		return -1;
 	*result = rc == 1 ? OBSERVATIONS_DUPLICATE : OBSERVATIONS_NEW;
 	return 0;
-}
-
-/* ---- reading --------------------------------------------------------------- */
-
-/* The months a period covers, as ordinals year*12 + month - 1. */
-static void
-obs_period_months(const struct period *p, long *first, long *last)
-{
-	switch (p->kind) {
-	case PERIOD_QUARTER:
-		*first = p->year * 12L + (p->sub - 1) * 3;
-		*last = *first + 2;
-		break;
-	case PERIOD_MONTH:
-		*first = *last = p->year * 12L + p->sub - 1;
-		break;
-	default:
-		*first = p->year * 12L;
-		*last = *first + 11;
-		break;
-	}
-}
-
-struct obs_range {
-	bool	has_from, has_to;
-	long	from, to;	/* months */
-};
-
-static int
-obs_range_init(struct obs_range *r, const struct observations_query *q,
-    struct error *e)
-{
-	struct period p;
-	long a, b;
-
-	memset(r, 0, sizeof(*r));
-	if (q->from != NULL) {
-		if (period_parse(q->from, strlen(q->from), &p) == -1)
-			return error_set(e, "bad period '%s' (2017, 2017-Q2 or "
-			    "2017-06)", q->from);
-		obs_period_months(&p, &a, &b);
-		r->has_from = true;
-		r->from = a;
-	}
-	if (q->to != NULL) {
-		if (period_parse(q->to, strlen(q->to), &p) == -1)
-			return error_set(e, "bad period '%s' (2017, 2017-Q2 or "
-			    "2017-06)", q->to);
-		obs_period_months(&p, &a, &b);
-		r->has_to = true;
-		r->to = b;
-	}
-	return 0;
-}
-
-static bool
-obs_range_has(const struct obs_range *r, const char *period)
-{
-	struct period p;
-	long a, b;
-
-	if (!r->has_from && !r->has_to)
-		return true;
-	if (period_parse(period, strlen(period), &p) == -1)
-		return false;
-	obs_period_months(&p, &a, &b);
-	return (!r->has_from || a >= r->from) && (!r->has_to || b <= r->to);
-}
-
-/* Appends the WHERE conditions of q on series s, indicator i, region g. */
-static void
-obs_where(struct buf *sql, const struct observations_query *q)
-{
-	buf_puts(sql, " WHERE 1");
-	if (q->indicator != NULL)
-		buf_puts(sql, " AND i.code = ?1");
-	if (q->region != NULL)
-		buf_puts(sql, " AND (g.code = ?2 OR g.id = (SELECT region_id FROM "
-		    "region_alias WHERE alias = ?2))");
-	if (q->dims != NULL)
-		buf_puts(sql, " AND s.dims = ?3");
-	if (q->series_id > 0)
-		buf_puts(sql, " AND s.id = ?4");
-}
-
-static void
-obs_bind_query(sqlite3_stmt *st, const struct observations_query *q)
-{
-	if (q->indicator != NULL)
-		sqlite3_bind_text(st, 1, q->indicator, -1, SQLITE_STATIC);
-	if (q->region != NULL)
-		sqlite3_bind_text(st, 2, q->region, -1, SQLITE_STATIC);
-	if (q->dims != NULL)
-		sqlite3_bind_text(st, 3, q->dims, -1, SQLITE_STATIC);
-	if (q->series_id > 0)
-		sqlite3_bind_int64(st, 4, q->series_id);
-}
-
-int
-observations_query(struct db *db, const struct observations_query *q,
-    observations_row_fn fn, void *arg, struct error *e)
-{
-	struct buf sql = BUF_INIT;
-	struct obs_range range;
-	sqlite3_stmt *st = NULL;
-	int rc, stop = 0;
-
-	if (obs_range_init(&range, q, e) == -1)
-		return -1;
-	buf_puts(&sql, "SELECT s.id, i.code, g.code, s.dims, o.period, o.value, "
-	    "o.flag, o.unit, o.source, o.note, o.batch_id FROM observation o "
-	    "JOIN series s ON s.id = o.series_id "
-	    "JOIN indicator i ON i.id = s.indicator_id "
-	    "JOIN region g ON g.id = s.region_id");
-	obs_where(&sql, q);
-	buf_puts(&sql, " ORDER BY i.code, g.code, s.dims, o.period");
-	if (sqlite3_prepare_v2(db->sqlite, sql.data, -1, &st, NULL) != SQLITE_OK) {
-		buf_free(&sql);
-		return obs_fail(db, e);
-	}
-	buf_free(&sql);
-	obs_bind_query(st, q);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct observation_row r;
-		r.period = obs_text(st, 4);
-		if (!obs_range_has(&range, r.period))
-			continue;
-		r.series_id = sqlite3_column_int64(st, 0);
-		r.indicator = obs_text(st, 1);
-		r.region = obs_text(st, 2);
-		r.dims = obs_text(st, 3);
-		r.has_value = sqlite3_column_type(st, 5) != SQLITE_NULL;
-		r.value = sqlite3_column_double(st, 5);
-		r.flag = obs_text(st, 6);
-		r.unit = obs_text(st, 7);
-		r.source = obs_text(st, 8);
-		r.note = obs_text(st, 9);
-		r.batch_id = sqlite3_column_int64(st, 10);
-		if ((stop = fn(&r, arg)) != 0)
-			break;
-	}
-	if (stop == 0 && rc != SQLITE_DONE) {
-		obs_fail(db, e);
-		stop = -1;
-	}
-	sqlite3_finalize(st);
-	return stop;
-}
-
-int
-observations_series(struct db *db, const struct observations_query *q,
-    observations_series_fn fn, void *arg, struct error *e)
-{
-	struct buf sql = BUF_INIT;
-	sqlite3_stmt *st = NULL;
-	int rc, stop = 0;
-
-	buf_puts(&sql, "SELECT s.id, i.code, g.code, s.dims, "
-	    "(SELECT count(*) FROM observation o WHERE o.series_id = s.id), "
-	    "(SELECT min(period) FROM observation o WHERE o.series_id = s.id), "
-	    "(SELECT max(period) FROM observation o WHERE o.series_id = s.id) "
-	    "FROM series s JOIN indicator i ON i.id = s.indicator_id "
-	    "JOIN region g ON g.id = s.region_id");
-	obs_where(&sql, q);
-	buf_puts(&sql, " ORDER BY i.code, g.code, s.dims");
-	if (sqlite3_prepare_v2(db->sqlite, sql.data, -1, &st, NULL) != SQLITE_OK) {
-		buf_free(&sql);
-		return obs_fail(db, e);
-	}
-	buf_free(&sql);
-	obs_bind_query(st, q);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct series_row r;
-		r.id = sqlite3_column_int64(st, 0);
-		r.indicator = obs_text(st, 1);
-		r.region = obs_text(st, 2);
-		r.dims = obs_text(st, 3);
-		r.count = sqlite3_column_int64(st, 4);
-		r.first = obs_text(st, 5);
-		r.last = obs_text(st, 6);
-		if ((stop = fn(&r, arg)) != 0)
-			break;
-	}
-	if (stop == 0 && rc != SQLITE_DONE) {
-		obs_fail(db, e);
-		stop = -1;
-	}
-	sqlite3_finalize(st);
-	return stop;
-}
-
-int
-observations_revisions(struct db *db, long long series_id,
-    observations_revision_fn fn, void *arg, struct error *e)
-{
-	sqlite3_stmt *st = NULL;
-	int rc, stop = 0;
-
-	if (sqlite3_prepare_v2(db->sqlite,
-	    "SELECT r.id, r.period, r.old_value, r.old_flag, r.new_value, "
-	    "r.new_flag, r.old_batch_id, r.batch_id, b.file_name, b.created_at "
-	    "FROM revision r JOIN batch b ON b.id = r.batch_id "
-	    "WHERE r.series_id = ?1 ORDER BY r.period, r.id", -1, &st, NULL)
-	    != SQLITE_OK)
-		return obs_fail(db, e);
-	sqlite3_bind_int64(st, 1, series_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct revision_row r;
-		r.id = sqlite3_column_int64(st, 0);
-		r.period = obs_text(st, 1);
-		r.had_value = sqlite3_column_type(st, 2) != SQLITE_NULL;
-		r.old_value = sqlite3_column_double(st, 2);
-		r.old_flag = obs_text(st, 3);
-		r.has_value = sqlite3_column_type(st, 4) != SQLITE_NULL;
-		r.new_value = sqlite3_column_double(st, 4);
-		r.new_flag = obs_text(st, 5);
-		r.old_batch_id = sqlite3_column_int64(st, 6);
-		r.batch_id = sqlite3_column_int64(st, 7);
-		r.batch_file = obs_text(st, 8);
-		r.batch_time = obs_text(st, 9);
-		if ((stop = fn(&r, arg)) != 0)
-			break;
-	}
-	if (stop == 0 && rc != SQLITE_DONE) {
-		obs_fail(db, e);
-		stop = -1;
-	}
-	sqlite3_finalize(st);
-	return stop;
-}
-
-int
-observations_latest(struct db *db, const char *indicator,
-    observations_latest_fn fn, void *arg, struct error *e)
-{
-	sqlite3_stmt *st = NULL;
-	struct buf region = BUF_INIT;
-	char best[PERIOD_TEXT_MAX] = "";
-	struct period best_p = { 0, PERIOD_YEAR, 0 };
-	long long count = 0;
-	int rc, stop = 0;
-
-	if (sqlite3_prepare_v2(db->sqlite,
-	    "SELECT g.code, o.period FROM observation o "
-	    "JOIN series s ON s.id = o.series_id "
-	    "JOIN indicator i ON i.id = s.indicator_id "
-	    "JOIN region g ON g.id = s.region_id "
-	    "WHERE i.code = ?1 AND o.value IS NOT NULL ORDER BY g.code", -1, &st,
-	    NULL) != SQLITE_OK)
-		return obs_fail(db, e);
-	sqlite3_bind_text(st, 1, indicator, -1, SQLITE_STATIC);
-	/* Periods are compared as periods (2017-Q4 after 2017), not as text. */
-	for (;;) {
-		const char *code = NULL, *period;
-		struct period p;
-
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW)
-			code = obs_text(st, 0);
-		if (count > 0 && (code == NULL || strcmp(code, region.data) != 0)) {
-			struct latest_row r = { region.data, best, count };
-			if ((stop = fn(&r, arg)) != 0)
-				break;
-			count = 0;
-		}
-		if (code == NULL)
-			break;
-		period = obs_text(st, 1);
-		if (period_parse(period, strlen(period), &p) == -1)
-			continue;
-		if (count == 0 || period_compare(&p, &best_p) > 0) {
-			best_p = p;
-			period_format(&p, best);
-		}
-		if (count == 0) {
-			buf_reset(&region);
-			buf_puts(&region, code);
-		}
-		count++;
-	}
-	if (stop == 0 && rc != SQLITE_DONE && rc != SQLITE_ROW) {
-		obs_fail(db, e);
-		stop = -1;
-	}
-	buf_free(&region);
-	sqlite3_finalize(st);
-	return stop;
 }

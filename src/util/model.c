@@ -1,5 +1,6 @@
 #include "util/model.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -120,90 +121,78 @@ model_strdup(struct catalog *c, const char *s)
 	return s == NULL ? NULL : arena_strdup(&c->arena, s);
 }
 
+/* The first of `count` records (each `size` bytes, its code at `offset`)
+ * whose code is `code`; records without a code are skipped. */
+static void *
+model_find_code(void *items, size_t count, size_t size, size_t offset,
+    const char *code)
+{
+	char *item = items;
+	size_t i;
+
+	for (i = 0; i < count; i++, item += size) {
+		const char *c = *(const char **)(item + offset);
+
+		if (c != NULL && strcmp(c, code) == 0)
+			return item;
+	}
+	return NULL;
+}
+
+/* The record of `type` in items[0..count) whose code is `wanted`. */
+#define MODEL_FIND(items, count, type, wanted) \
+	model_find_code(items, count, sizeof(type), offsetof(type, code), \
+	    wanted)
+
 struct goal *
 model_find_goal(const struct catalog *c, const char *code)
 {
-	size_t i;
-
-	for (i = 0; i < c->goal_count; i++)
-		if (c->goals[i].code != NULL &&
-		    strcmp(c->goals[i].code, code) == 0)
-			return &c->goals[i];
-	return NULL;
+	return MODEL_FIND(c->goals, c->goal_count, struct goal, code);
 }
 
 struct indicator *
 model_find_indicator(const struct catalog *c, const char *code)
 {
-	size_t i;
-
-	for (i = 0; i < c->indicator_count; i++)
-		if (c->indicators[i].code != NULL &&
-		    strcmp(c->indicators[i].code, code) == 0)
-			return &c->indicators[i];
-	return NULL;
+	return MODEL_FIND(c->indicators, c->indicator_count, struct indicator,
+	    code);
 }
 
 struct region *
 model_find_region(const struct catalog *c, const char *code)
 {
-	size_t i;
-
-	for (i = 0; i < c->region_count; i++)
-		if (c->regions[i].code != NULL &&
-		    strcmp(c->regions[i].code, code) == 0)
-			return &c->regions[i];
-	return NULL;
+	return MODEL_FIND(c->regions, c->region_count, struct region, code);
 }
 
 struct region *
 model_find_region_any(const struct catalog *c, const char *code)
 {
 	struct region *r = model_find_region(c, code);
-	size_t i, j;
+	size_t i;
 
 	for (i = 0; r == NULL && i < c->region_count; i++)
-		for (j = 0; j < c->regions[i].alias_count; j++)
-			if (c->regions[i].aliases[j].code != NULL &&
-			    strcmp(c->regions[i].aliases[j].code, code) == 0)
-				return &c->regions[i];
+		if (MODEL_FIND(c->regions[i].aliases, c->regions[i].alias_count,
+		    struct region_alias, code) != NULL)
+			return &c->regions[i];
 	return r;
 }
 
 struct classification *
 model_find_classification(const struct catalog *c, const char *code)
 {
-	size_t i;
-
-	for (i = 0; i < c->classification_count; i++)
-		if (c->classifications[i].code != NULL &&
-		    strcmp(c->classifications[i].code, code) == 0)
-			return &c->classifications[i];
-	return NULL;
+	return MODEL_FIND(c->classifications, c->classification_count,
+	    struct classification, code);
 }
 
 struct sector *
 model_find_sector(const struct classification *cl, const char *code)
 {
-	size_t i;
-
-	for (i = 0; i < cl->sector_count; i++)
-		if (cl->sectors[i].code != NULL &&
-		    strcmp(cl->sectors[i].code, code) == 0)
-			return &cl->sectors[i];
-	return NULL;
+	return MODEL_FIND(cl->sectors, cl->sector_count, struct sector, code);
 }
 
 struct shock *
 model_find_shock(const struct catalog *c, const char *code)
 {
-	size_t i;
-
-	for (i = 0; i < c->shock_count; i++)
-		if (c->shocks[i].code != NULL &&
-		    strcmp(c->shocks[i].code, code) == 0)
-			return &c->shocks[i];
-	return NULL;
+	return MODEL_FIND(c->shocks, c->shock_count, struct shock, code);
 }
 
 const struct target_version *
