@@ -31,13 +31,14 @@ LDFLAGS	+= $(SANFLAGS)
 LIB_SRC	 = $(sort $(wildcard src/util/*.c src/core/*.c src/io/*.c src/store/*.c \
 	   src/app/*.c src/web/*.c src/cli/cmd_*.c))
 GEN_SRC	 = $(BUILD)/gen/schema.c $(BUILD)/gen/assets.c $(BUILD)/gen/translations.c \
-	   $(BUILD)/gen/demo.c
+	   $(BUILD)/gen/demo.c $(BUILD)/gen/openapi.c
 LIB_OBJ	 = $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(GEN_SRC:%.c=%.o)
 LIB	 = $(BUILD)/libwiall.a
 BIN	 = $(BUILD)/wiall
 
 SCHEMA	 = $(sort $(wildcard src/store/schema/*.sql))
 ASSETS	 = $(sort $(wildcard src/web/assets/*))
+OPENAPI	 = $(sort $(wildcard src/web/openapi/*.json))
 PO	 = $(sort $(wildcard po/*.po))
 DEMO	 = data/catalog/bottrop.json $(sort $(filter-out %.sh,$(wildcard data/demo/*)))
 
@@ -64,6 +65,9 @@ $(BUILD)/gen/schema.c: $(SCHEMA) $(BUILD)/tools/embed
 $(BUILD)/gen/assets.c: $(ASSETS) $(BUILD)/tools/embed
 	@mkdir -p $(dir $@)
 	$(BUILD)/tools/embed web_assets $@ $(ASSETS)
+$(BUILD)/gen/openapi.c: $(OPENAPI) $(BUILD)/tools/embed
+	@mkdir -p $(dir $@)
+	$(BUILD)/tools/embed openapi_files $@ $(OPENAPI)
 $(BUILD)/gen/demo.c: $(DEMO) $(BUILD)/tools/embed
 	@mkdir -p $(dir $@)
 	$(BUILD)/tools/embed demo_files $@ $(DEMO)

@@ -2,8 +2,11 @@
 #include "web/api.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "store/db.h"
+#include "util/text.h"
+#include "web/openapi.h"
 #include "web/site.h"
 
 void
@@ -27,24 +30,39 @@ api_send(struct http_response *resp, json_t *doc)
 void
 api_error(struct http_response *resp, int status, const char *message)
 {
+	/* jansson takes UTF-8 only; a reason that quotes bytes of a request
+	 * that are not falls back to the status's words. */
+	if (message == NULL || !text_utf8_valid(message, strlen(message), NULL))
+		message = http_status_text(status);
 	resp->status = status;
 	resp->cache_control = "no-store";
 	api_send(resp, json_pack("{s:{s:i,s:s}}", "error", "status", status,
-	    "message", message != NULL ? message : http_status_text(status)));
+	    "message", message));
 }
 
 void
 api_index(const struct http_request *req, struct http_response *resp,
     const struct route_match *m)
 {
-	api_send(resp, json_pack("{s:s,s:s,s:s,s:[s,s,s,s,s,s]}",
+	const struct route *r;
+	struct buf path = BUF_INIT;
+	json_t *endpoints = json_array();
+
+	/* The documented routes, as the OpenAPI document names them. */
+	for (r = site_routes_table(); r->pattern != NULL; r++) {
+		if (r->api == NULL || r->alias)
+			continue;
+		buf_reset(&path);
+		openapi_path(r, &path);
+		json_array_append_new(endpoints, json_string(buf_cstr(&path)));
+	}
+	buf_free(&path);
+	api_send(resp, json_pack("{s:s,s:s,s:s,s:s,s:o}",
 	    "name", "wiall",
 	    "version", req->site != NULL ? req->site->version : "",
 	    "api", "v1",
-	    "endpoints", "/api/v1/health", "/api/v1/indicators",
-	    "/api/v1/indicators/{code}",
-	    "/api/v1/indicators/{code}/observations", "/api/v1/assessments",
-	    "/api/v1/structure"));
+	    "openapi", "/api/v1/openapi.json",
+	    "endpoints", endpoints));
 }
 
 void

@@ -374,6 +374,14 @@ dash_api_observations(const struct http_request *req,
 	memset(&q, 0, sizeof(q));
 	q.indicator = m->params[0];
 	q.region = http_query(req, "region");
+	/* An unknown region is 404 here too, not an empty list. */
+	if (q.region != NULL && (found = observations_region_id(db, q.region,
+	    &id, &e)) <= 0) {
+		api_error(resp, found == 0 ? 404 : 500, found == 0 ?
+		    "no such region (not in the catalogue by code or alias)" :
+		    e.message);
+		return;
+	}
 	q.dims = http_query(req, "dims");
 	q.from = http_query(req, "from");
 	q.to = http_query(req, "to");

@@ -161,6 +161,12 @@ http_query(const struct http_request *req, const char *key)
 	return req->query != NULL ? req->query(req->arg, key) : NULL;
 }
 
+size_t
+http_query_keys(const struct http_request *req, const char **keys, size_t max)
+{
+	return req->query_keys != NULL ? req->query_keys(req->arg, keys, max) : 0;
+}
+
 struct db *
 http_database(const struct http_request *req, struct error *e)
 {

@@ -38,6 +38,9 @@ struct http_request {
 	/* Query arguments and the per-thread read-only database, provided
 	 * by whoever made the request (server or publisher). */
 	const char	*(*query)(void *arg, const char *key);
+	/* The names of the query arguments: fills up to max of them into
+	 * keys and returns how many there are. NULL: none. */
+	size_t		 (*query_keys)(void *arg, const char **keys, size_t max);
 	struct db	*(*database)(void *arg, struct error *e);
 	void		*arg;
 };
@@ -82,6 +85,9 @@ void	http_conditional(const struct http_request *req, struct http_response *r);
 const char *http_status_text(int status);
 /* The query argument `key`, or NULL. */
 const char *http_query(const struct http_request *req, const char *key);
+/* The names of the query arguments (see struct http_request). */
+size_t	http_query_keys(const struct http_request *req, const char **keys,
+	    size_t max);
 /* The request's read-only database connection, opened on first use. */
 struct db *http_database(const struct http_request *req, struct error *e);
 

@@ -35,6 +35,18 @@ publish_query(void *arg, const char *key)
 	return NULL;
 }
 
+static size_t
+publish_query_keys(void *arg, const char **keys, size_t max)
+{
+	const char *const *q = ((struct publish_arg *)arg)->query;
+	size_t n = 0;
+
+	for (; q != NULL && q[0] != NULL; q += 2, n++)
+		if (n < max)
+			keys[n] = q[0];
+	return n;
+}
+
 /* A code that is safe as one segment of a file path. */
 static int
 publish_check_code(const char *code, struct error *e)
@@ -105,6 +117,7 @@ publish_render(struct db *db, const struct site *site, const char *out_dir,
 	req.site = site;
 	req.static_site = true;
 	req.query = publish_query;
+	req.query_keys = publish_query_keys;
 	req.database = publish_database;
 	req.arg = &arg;
 	http_response_init(&resp);

@@ -1,10 +1,15 @@
 /* Route matching and the answers every route shares (see router.h). */
 #include "web/router.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "util/text.h"
+#include "web/api.h"
 #include "web/page.h"
+
+/* More query arguments than this are refused before they are looked at. */
+#define ROUTER_QUERY_MAX	16
 
 bool
 router_is_api(const char *path)
@@ -39,12 +44,110 @@ router_match(const char *pattern, const char *path, struct route_match *m)
 	return *s == '\0';
 }
 
+static const struct route_param *
+router_query_param(const struct route_api *api, const char *name)
+{
+	const struct route_param *p;
+
+	for (p = api->params; p < api->params + ROUTE_API_PARAMS_MAX &&
+	    p->name != NULL; p++)
+		if (!p->in_path && strcmp(p->name, name) == 0)
+			return p;
+	return NULL;
+}
+
+/* "region, from, to and dims" (or "no parameters"). */
+static void
+router_param_list(const struct route_api *api, struct buf *out)
+{
+	const struct route_param *p;
+	size_t n = 0, i = 0;
+
+	for (p = api->params; p < api->params + ROUTE_API_PARAMS_MAX &&
+	    p->name != NULL; p++)
+		n += !p->in_path;
+	if (n == 0) {
+		buf_puts(out, "no parameters");
+		return;
+	}
+	for (p = api->params; p < api->params + ROUTE_API_PARAMS_MAX &&
+	    p->name != NULL; p++) {
+		if (p->in_path)
+			continue;
+		if (i > 0)
+			buf_puts(out, i + 1 == n ? " and " : ", ");
+		buf_puts(out, p->name);
+		i++;
+	}
+}
+
+int
+router_check_query(const struct route_api *api, const struct http_request *req,
+    char *message, size_t size)
+{
+	const char *keys[ROUTER_QUERY_MAX];
+	const struct route_param *p;
+	struct buf list = BUF_INIT;
+	size_t n = http_query_keys(req, keys, ROUTER_QUERY_MAX), i, j;
+	const char *v;
+	int rc = -1;
+
+	if (n > ROUTER_QUERY_MAX) {
+		snprintf(message, size, "too many query parameters (%zu; at "
+		    "most %d)", n, ROUTER_QUERY_MAX);
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		p = router_query_param(api, keys[i]);
+		if (p == NULL) {
+			size_t k = strlen(keys[i]);
+			router_param_list(api, &list);
+			/* The name is repeated only when it is short UTF-8. */
+			if (k <= 64 && text_utf8_valid(keys[i], k, NULL))
+				snprintf(message, size, "unknown query parameter "
+				    "'%s' (this endpoint takes %s)", keys[i],
+				    buf_cstr(&list));
+			else
+				snprintf(message, size, "unknown query parameter "
+				    "(this endpoint takes %s)", buf_cstr(&list));
+			goto done;
+		}
+		for (j = 0; j < i; j++)
+			if (strcmp(keys[j], keys[i]) == 0) {
+				snprintf(message, size, "%s is given twice",
+				    p->name);
+				goto done;
+			}
+		v = http_query(req, p->name);
+		if (v == NULL || (v[0] == '\0' && !p->allow_empty)) {
+			snprintf(message, size, "%s: give a value, or leave the "
+			    "parameter out", p->name);
+			goto done;
+		}
+		if (strlen(v) >= ROUTE_PARAM_MAX) {
+			snprintf(message, size, "%s: the value is longer than "
+			    "%d bytes", p->name, ROUTE_PARAM_MAX - 1);
+			goto done;
+		}
+		if (!text_utf8_valid(v, strlen(v), NULL)) {
+			snprintf(message, size, "%s: the value is not UTF-8",
+			    p->name);
+			goto done;
+		}
+	}
+	rc = 0;
+done:
+	buf_free(&list);
+	return rc;
+}
+
 void
 router_dispatch(const struct route *routes, const struct http_request *req,
     struct http_response *resp)
 {
 	const struct route *r;
 	struct route_match m;
+	char message[256];
 	bool api = router_is_api(req->path);
 	size_t len = strlen(req->path);
 
@@ -69,6 +172,11 @@ router_dispatch(const struct route *routes, const struct http_request *req,
 	if (req->method != HTTP_GET && req->method != HTTP_HEAD) {
 		page_error(req, resp, 405, NULL);
 		resp->allow = api ? "GET, HEAD, OPTIONS" : "GET, HEAD";
+		return;
+	}
+	if (r->api != NULL && router_check_query(r->api, req, message,
+	    sizeof(message)) == -1) {
+		api_error(resp, 400, message);
 		return;
 	}
 	r->handler(req, resp, &m);

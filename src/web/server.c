@@ -205,6 +205,34 @@ server_query(void *arg, const char *key)
 	return MHD_lookup_connection_value(sr->conn, MHD_GET_ARGUMENT_KIND, key);
 }
 
+struct server_keys {
+	const char	**keys;
+	size_t		  max, count;
+};
+
+static enum MHD_Result
+server_query_key(void *cls, enum MHD_ValueKind kind, const char *key,
+    const char *value)
+{
+	struct server_keys *k = cls;
+
+	if (k->count < k->max)
+		k->keys[k->count] = key;
+	k->count++;
+	return MHD_YES;
+}
+
+static size_t
+server_query_keys(void *arg, const char **keys, size_t max)
+{
+	struct server_request *sr = arg;
+	struct server_keys k = { keys, max, 0 };
+
+	MHD_get_connection_values(sr->conn, MHD_GET_ARGUMENT_KIND,
+	    server_query_key, &k);
+	return k.count;
+}
+
 static const char *
 server_header(struct MHD_Connection *conn, const char *name)
 {
@@ -378,6 +406,7 @@ server_respond(struct server_request *sr, const char *url, const char *method,
 	req.path = url;
 	req.site = srv->cfg->site;
 	req.query = server_query;
+	req.query_keys = server_query_keys;
 	req.database = server_database;
 	req.arg = sr;
 	query_lang = server_query(sr, "lang");

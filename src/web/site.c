@@ -10,32 +10,210 @@
 #include "web/api_structure.h"
 #include "web/assets.h"
 #include "web/dash.h"
+#include "web/openapi.h"
 #include "web/page_structure.h"
 #include "web/router.h"
 
 extern const struct embedded_file web_assets[];
 
+/*
+ * The JSON API's routes as the OpenAPI document describes them (web/openapi.c
+ * writes it from these, the router refuses query parameters they do not
+ * list). Schemas are named from src/web/openapi/components.json and from
+ * the code's name tables (openapi.c).
+ */
+#define SITE_REGION_HOME "A region's code or alias (05512000, DEA31 and " \
+	"05512 name Bottrop). Default: the home region (the database's " \
+	"home_region, else the catalogue's first city or municipality)."
+#define SITE_DB_ERRORS \
+	{ 500, NULL, "The database failed while answering." }, \
+	{ 503, NULL, "The database cannot be read." }
+
+#define SITE_PARAM_CODE { "code", true, false, "Code", \
+	"unemployment_rate", "An indicator's code, as /api/v1/indicators " \
+	"lists it." }
+
+static const struct route_api site_api_index = {
+	.id = "getIndex",
+	.summary = "The API: its name, version and endpoints",
+	.schema = "ApiIndex",
+};
+
+static const struct route_api site_api_openapi = {
+	.id = "getOpenApi",
+	.summary = "This document (OpenAPI 3.1)",
+	.schema = "OpenApiDocument",
+};
+
+static const struct route_api site_api_health = {
+	.id = "getHealth",
+	.summary = "Whether the database can be read",
+	.description = "Never cached (Cache-Control: no-store). /healthz, "
+	    "outside the API, answers the same.",
+	.schema = "Health",
+	.statuses = {
+		{ 503, "Health", "The database cannot be read: status "
+		    "\"unavailable\" with the reason in \"database\"." },
+	},
+};
+
+static const struct route_api site_api_indicators = {
+	.id = "listIndicators",
+	.summary = "The catalogue's indicators with their latest figure and "
+	    "weather",
+	.description = "In the catalogue's order. The weather is the DNS "
+	    "verdict (METHODS §2.2) in the region, the trend the direction of "
+	    "its mean annual change; both null when the indicator has no "
+	    "assessment there.",
+	.schema = "IndicatorList",
+	.params = {
+		{ "region", false, false, "RegionCode", "05512000",
+		    SITE_REGION_HOME },
+	},
+	.statuses = {
+		{ 404, NULL, "No region has that code or alias." },
+		SITE_DB_ERRORS,
+	},
+};
+
+static const struct route_api site_api_indicator = {
+	.id = "getIndicator",
+	.summary = "One indicator: its catalogue entry, targets and "
+	    "assessments",
+	.description = "The catalogue entry, every target version, the "
+	    "primary (DNS) verdict in brief and, under \"assessments\", each "
+	    "method's full RESULT of the wiall-assess/1 format (docs/assess.md)"
+	    " in the region. The observations are linked.",
+	.schema = "Indicator",
+	.params = {
+		SITE_PARAM_CODE,
+		{ "region", false, false, "RegionCode", "05512000",
+		    SITE_REGION_HOME },
+	},
+	.statuses = {
+		{ 404, NULL, "No indicator has that code, or no region the "
+		    "given code or alias." },
+		SITE_DB_ERRORS,
+	},
+};
+
+static const struct route_api site_api_observations = {
+	.id = "listObservations",
+	.summary = "An indicator's observations, as stored",
+	.description = "Every observation (missing values included, as null "
+	    "with their flag) of every series of the indicator, ordered by "
+	    "region code, dims and period; the filters combine.",
+	.schema = "ObservationList",
+	.params = {
+		SITE_PARAM_CODE,
+		{ "region", false, false, "RegionCode", "05512000",
+		    "Only this region (its code or an alias). Default: every "
+		    "region." },
+		{ "dims", false, true, "Dims", "",
+		    "Only the series with exactly these dimension values, "
+		    "canonical: key=value pairs sorted by key and joined by "
+		    "';' (sector=C). Empty: only the series without a "
+		    "breakdown. Default: every series." },
+		{ "from", false, false, "Period", "2019",
+		    "Only periods that begin on or after the start of this "
+		    "period (2019 takes 2019-06)." },
+		{ "to", false, false, "Period", "2024",
+		    "Only periods that end on or before the end of this "
+		    "period (2024 takes 2024-Q4)." },
+	},
+	.statuses = {
+		{ 404, NULL, "No indicator has that code, or no region the "
+		    "given code or alias." },
+		SITE_DB_ERRORS,
+	},
+};
+
+static const struct route_api site_api_assessments = {
+	.id = "listAssessments",
+	.summary = "Every indicator's assessment by one method",
+	.description = "The document `wiall assess --format json` writes "
+	    "(format wiall-assess/1, docs/assess.md), byte for byte.",
+	.schema = "AssessDocument",
+	.params = {
+		{ "region", false, false, "RegionCode", "05512000",
+		    SITE_REGION_HOME },
+		{ "method", false, false, "AssessMethod", "eurostat",
+		    "The method. Default: dns." },
+	},
+	.statuses = {
+		{ 404, NULL, "No region has that code or alias, or the "
+		    "catalogue has no city to assess and none was named." },
+		SITE_DB_ERRORS,
+	},
+};
+
+static const struct route_api site_api_structure = {
+	.id = "getStructure",
+	.summary = "Economic structure and resilience of a region",
+	.description = "What `wiall structure --format json` writes for the "
+	    "same query (docs/structure.md): per period HHI, entropy, "
+	    "variety, Krugman, shares and location quotients; over the span "
+	    "shift-share and the portfolio; the registered shocks. Without "
+	    "parameters, what the economic-structure page shows. A number "
+	    "that cannot be computed is null and its object names it under "
+	    "\"unavailable\".",
+	.schema = "StructureReport",
+	.params = {
+		{ "indicator", false, false, "Code", "employment_persons",
+		    "A sector indicator. Default: the catalogue's first "
+		    "indicator with a classification and figures by sector." },
+		{ "region", false, false, "RegionCode", "05512000",
+		    "The region (code or alias). Default: the home region "
+		    "when it has figures, else the first region that has." },
+		{ "reference", false, false, "RegionCode", "DEA3",
+		    "The reference region. Default: the indicator's." },
+		{ "from", false, false, "Period", "2010",
+		    "The first period; it must have figures. Default: the "
+		    "first period of the data." },
+		{ "to", false, false, "Period", "2017",
+		    "The last period; it must have figures. Default: the "
+		    "last period of the data." },
+	},
+	.statuses = {
+		{ 404, NULL, "No indicator or region has that code, the "
+		    "indicator has no figures by sector in the region, or no "
+		    "indicator has figures by sector." },
+		SITE_DB_ERRORS,
+	},
+};
+
 /* Every page and endpoint. */
 static const struct route site_routes[] = {
-	{ "/",			dash_overview },
-	{ "/goals/{}",		dash_goal },
-	{ "/indicators/{}",	dash_indicator },
-	{ "/structure",		page_structure },
-	{ "/structure/{}",	page_structure },
-	{ "/structure/{}/{}",	page_structure },
-	{ "/api/v1/structure",	api_structure },
-	{ "/api/v1/indicators",	dash_api_indicators },
-	{ "/api/v1/indicators/{}", dash_api_indicator },
-	{ "/api/v1/indicators/{}/observations", dash_api_observations },
-	{ "/api/v1/assessments", dash_api_assessments },
-	{ "/downloads/{}",	dash_download },
-	{ "/assets/{}",		assets_handle },
-	{ "/healthz",		api_health },
-	{ "/api/v1/health",	api_health },
-	{ "/api/v1",		api_index },
-	{ "/api/v1/",		api_index },
-	{ NULL,			NULL }
+	{ "/",			dash_overview, NULL, false },
+	{ "/goals/{}",		dash_goal, NULL, false },
+	{ "/indicators/{}",	dash_indicator, NULL, false },
+	{ "/structure",		page_structure, NULL, false },
+	{ "/structure/{}",	page_structure, NULL, false },
+	{ "/structure/{}/{}",	page_structure, NULL, false },
+	{ "/api/v1",		api_index, &site_api_index, false },
+	{ "/api/v1/",		api_index, &site_api_index, true },
+	{ "/api/v1/openapi.json", openapi_handle, &site_api_openapi, false },
+	{ "/api/v1/health",	api_health, &site_api_health, false },
+	{ "/api/v1/indicators",	dash_api_indicators, &site_api_indicators,
+	    false },
+	{ "/api/v1/indicators/{}", dash_api_indicator, &site_api_indicator,
+	    false },
+	{ "/api/v1/indicators/{}/observations", dash_api_observations,
+	    &site_api_observations, false },
+	{ "/api/v1/assessments", dash_api_assessments, &site_api_assessments,
+	    false },
+	{ "/api/v1/structure",	api_structure, &site_api_structure, false },
+	{ "/downloads/{}",	dash_download, NULL, false },
+	{ "/assets/{}",		assets_handle, NULL, false },
+	{ "/healthz",		api_health, NULL, false },
+	{ NULL,			NULL, NULL, false }
 };
+
+const struct route *
+site_routes_table(void)
+{
+	return site_routes;
+}
 
 static const struct {
 	const char	*suffix;

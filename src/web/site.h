@@ -11,6 +11,7 @@
 #include "util/embed.h"
 #include "util/error.h"
 #include "web/http.h"
+#include "web/router.h"
 
 struct site_asset {
 	const struct embedded_file	*file;
@@ -32,6 +33,8 @@ void	site_free(struct site *s);
 const struct site_asset *site_asset(const struct site *s, const char *name);
 /* The content type for a file name by its extension. */
 const char *site_content_type(const char *name);
+/* The route table (static data, ends with a NULL pattern). */
+const struct route *site_routes_table(void);
 /* Answers one request (the server and the publisher both call this). */
 void	site_handle(const struct http_request *req, struct http_response *resp);
 
