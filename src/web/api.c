@@ -1,6 +1,8 @@
 /* JSON API basics (see api.h). */
 #include "web/api.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,17 +11,72 @@
 #include "web/openapi.h"
 #include "web/site.h"
 
+/* One number of jansson's text, [s, s + n), in its shortest form. */
+static void
+api_number(struct buf *out, const char *s, size_t n)
+{
+	char text[40];
+	double v;
+
+	if (n >= sizeof(text) || strcspn(s, ".eE") >= n) {
+		buf_append(out, s, n);	/* an integer: as it is */
+		return;
+	}
+	memcpy(text, s, n);
+	text[n] = '\0';
+	v = strtod(text, NULL);
+	/* Years and counts as integers: the shortest %g of 2030 is 2.03e+03. */
+	if (v == trunc(v) && fabs(v) < 1e15)
+		snprintf(text, sizeof(text), "%.0f", v == 0 ? 0.0 : v);
+	else
+		text_format_double(v, text, sizeof(text));
+	buf_puts(out, text);
+}
+
+/*
+ * jansson writes a real with a fixed number of significant digits: 17 are
+ * exact but show 0.1 as 0.10000000000000001, 15 read well but lose what an
+ * imported 0.30000000000000004 holds. So the text is written with 17 and
+ * each real is rewritten in the shortest form that reads back to the same
+ * double, as the assessment and structure documents (and the CSV export)
+ * write numbers. Outside strings a JSON text has numbers only where a
+ * '-' or a digit begins a token.
+ */
+void
+api_dump(json_t *doc, struct buf *out)
+{
+	char *text = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
+	    JSON_REAL_PRECISION(17));
+	const char *p, *start;
+
+	if (text == NULL)
+		return;
+	for (p = text; *p != '\0';) {
+		if (*p == '"') {
+			start = p++;
+			while (*p != '\0' && *p != '"')
+				p += p[0] == '\\' && p[1] != '\0' ? 2 : 1;
+			if (*p == '"')
+				p++;
+			buf_append(out, start, (size_t)(p - start));
+		} else if (*p == '-' || (*p >= '0' && *p <= '9')) {
+			start = p;
+			p += strspn(p, "-+0123456789.eE");
+			api_number(out, start, (size_t)(p - start));
+		} else {
+			buf_putc(out, *p++);
+		}
+	}
+	buf_putc(out, '\n');
+	free(text);
+}
+
 void
 api_send(struct http_response *resp, json_t *doc)
 {
-	char *text = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-
 	buf_reset(&resp->body);
-	if (text != NULL) {
-		buf_puts(&resp->body, text);
-		buf_putc(&resp->body, '\n');
-		free(text);
-	}
+	if (doc != NULL)
+		api_dump(doc, &resp->body);
 	json_decref(doc);
 	resp->content_type = "application/json";
 	resp->cors = true;

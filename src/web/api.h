@@ -8,6 +8,9 @@
 
 #include "web/router.h"
 
+/* The text of a JSON document, reals in their shortest round-trip form
+ * (util/text.h), two spaces of indent, a newline at the end. */
+void	api_dump(json_t *doc, struct buf *out);
 /* Puts a JSON document into the response (takes the reference to doc). */
 void	api_send(struct http_response *resp, json_t *doc);
 /* {"error": {"status": 404, "message": "…"}} */

@@ -17,9 +17,6 @@
 #include "util/xalloc.h"
 #include "web/api.h"
 
-#define DASH_API_DUMP	(JSON_INDENT(2) | JSON_PRESERVE_ORDER | \
-			 JSON_REAL_PRECISION(15))
-
 static json_t *
 dash_api_text(const char *s)
 {
@@ -89,14 +86,9 @@ static void
 dash_api_send(struct http_response *resp, json_t *doc)
 {
 	struct buf text = BUF_INIT;
-	char *dumped = json_dumps(doc, DASH_API_DUMP);
 
+	api_dump(doc, &text);
 	json_decref(doc);
-	if (dumped != NULL) {
-		buf_puts(&text, dumped);
-		buf_putc(&text, '\n');
-		free(dumped);
-	}
 	dash_api_send_text(resp, &text);
 	buf_free(&text);
 }
@@ -260,8 +252,8 @@ dash_api_indicator_doc(struct db *db, const struct dashboard *d,
 	struct observations_query q = { 0 };
 	struct dash_api_rows rows = { NULL };
 	struct buf link = BUF_INIT;
+	struct buf dumped = BUF_INIT;
 	json_t *doc, *obs;
-	char *dumped;
 	size_t n;
 	int m;
 
@@ -300,16 +292,16 @@ dash_api_indicator_doc(struct db *db, const struct dashboard *d,
 	    "trend", dash_api_trend(di),
 	    "assessment", dash_api_summary(di),
 	    "observations", obs);
-	dumped = json_dumps(doc, DASH_API_DUMP);
-	json_decref(doc);
-	if (dumped == NULL)
+	if (doc == NULL)
 		return error_set(e, "%s: cannot write JSON", ind->code);
+	api_dump(doc, &dumped);
+	json_decref(doc);
 	/* Splice "assessments" in before the closing brace. */
-	n = strlen(dumped);
-	while (n > 0 && dumped[n - 1] != '}')
+	n = dumped.len;
+	while (n > 0 && dumped.data[n - 1] != '}')
 		n--;
-	buf_append(out, dumped, n > 0 ? n - 1 : 0);
-	free(dumped);
+	buf_append(out, dumped.data, n > 0 ? n - 1 : 0);
+	buf_free(&dumped);
 	while (out->len > 0 && (out->data[out->len - 1] == '\n' ||
 	    out->data[out->len - 1] == ' '))
 		out->len--;

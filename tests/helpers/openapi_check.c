@@ -11,6 +11,9 @@
  *	one line "PATH<TAB>URL" per request to try: each GET path bare, with
  *	each query parameter alone, and with all of them; values from NAME=VALUE,
  *	else the parameter's example (no value: exit 1).
+ *   openapi_check params DOC PATH
+ *	the GET's query parameters, one a line: "NAME<TAB>empty" when it
+ *	documents an empty value as allowed, else "NAME<TAB>value".
  *   openapi_check response DOC PATH METHOD STATUS HEADERS BODY
  *	the status is documented for the operation (or by "default"); each
  *	header the response documents is there and fits its schema; the
@@ -723,6 +726,29 @@ check_requests(struct check *c, int argc, char **argv)
 	return status;
 }
 
+static int
+check_params(struct check *c, const char *template)
+{
+	json_t *get = json_object_get(json_object_get(json_object_get(c->doc,
+	    "paths"), template), "get"), *p;
+	size_t i;
+
+	if (get == NULL) {
+		fprintf(stderr, "%s: no GET\n", template);
+		return 1;
+	}
+	json_array_foreach(json_object_get(get, "parameters"), i, p) {
+		p = check_deref(c, p, template);
+		if (p == NULL || strcmp(json_string_value(json_object_get(p,
+		    "in")), "query") != 0)
+			continue;
+		printf("%s\t%s\n", json_string_value(json_object_get(p, "name")),
+		    json_is_true(json_object_get(p, "allowEmptyValue")) ?
+		    "empty" : "value");
+	}
+	return 0;
+}
+
 /* ---- answers ------------------------------------------------------------- */
 
 /* The value of header `name` in a curl -D file (the last one), or NULL. */
@@ -841,6 +867,8 @@ main(int argc, char **argv)
 		rc = check_lint(&c);
 	else if (strcmp(argv[1], "requests") == 0)
 		rc = check_requests(&c, argc - 3, argv + 3);
+	else if (strcmp(argv[1], "params") == 0 && argc == 4)
+		rc = check_params(&c, argv[3]);
 	else if (strcmp(argv[1], "response") == 0 && argc == 8)
 		rc = check_answer(&c, argv[3], argv[4], argv[5], argv[6],
 		    argv[7]);
