@@ -159,7 +159,8 @@ router_dispatch(const struct route *routes, const struct http_request *req,
 		if (router_match(r->pattern, req->path, &m))
 			break;
 	if (r->pattern == NULL) {
-		page_error(req, resp, 404, NULL);
+		page_error(req, resp, 404, api ? "no such endpoint (/api/v1 and "
+		    "/api/v1/openapi.json list them)" : NULL);
 		return;
 	}
 	if (req->method == HTTP_OPTIONS && api) {

@@ -101,7 +101,7 @@ like "$(header Set-Cookie)" '^lang=en; Path=/; Max-Age=31536000; SameSite=Lax$' 
 fetch "$BASE/api/v1/nope"
 is "$STATUS" 404 "an unknown API path is 404"
 is "$(header Content-Type)" "application/json" "API errors are JSON"
-like "$BODY" '"message": "Page not found"' "the JSON error has a message"
+like "$BODY" '"message": "no such endpoint' "the JSON error has a message"
 check_security_headers "API 404"
 
 fetch "$BASE/%ff%fe"
