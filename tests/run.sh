@@ -57,7 +57,10 @@ for t in tests/http/*.sh; do
 	run_one "http/$(basename "$t" .sh)" bash "$t"
 done
 if ls tests/browser/*.mjs >/dev/null 2>&1 && [ "${SAN:-}" != 1 ]; then
-	if [ ! -d tests/browser/node_modules ]; then
+	# Installed when missing, and again when the lock file names packages
+	# that were not there at the last install.
+	if [ ! -d tests/browser/node_modules ] || [ tests/browser/package-lock.json \
+	    -nt tests/browser/node_modules/.package-lock.json ]; then
 		(cd tests/browser && npm ci --no-audit --no-fund >/dev/null 2>&1) ||
 			echo "not ok - npm ci in tests/browser failed" >"$LOG/npm.log"
 	fi
