@@ -229,8 +229,7 @@ openapi_get(const struct route_api *api)
 	    "Cache-Control", openapi_ref("#/components/headers/", "CacheControl"),
 	    "Access-Control-Allow-Origin", openapi_ref("#/components/headers/",
 	    "AccessControlAllowOrigin"),
-	    "content", openapi_content(api->content_type != NULL ?
-	    api->content_type : "application/json", api->schema),
+	    "content", openapi_content("application/json", api->schema),
 	    "304", openapi_ref(OPENAPI_RESPONSES, "NotModified"),
 	    "400", openapi_ref(OPENAPI_RESPONSES, "BadRequest"));
 	for (s = api->statuses; s < api->statuses + ROUTE_API_STATUSES_MAX &&

@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "util/text.h"
-#include "web/api.h"
 #include "web/page.h"
 
 /* More query arguments than this are refused before they are looked at. */
@@ -177,7 +176,7 @@ router_dispatch(const struct route *routes, const struct http_request *req,
 	}
 	if (r->api != NULL && router_check_query(r->api, req, message,
 	    sizeof(message)) == -1) {
-		api_error(resp, 400, message);
+		page_error(req, resp, 400, message);	/* JSON: an API path */
 		return;
 	}
 	r->handler(req, resp, &m);

@@ -51,8 +51,7 @@ struct route_api {
 	const char	*id;		/* the OpenAPI operationId */
 	const char	*summary;
 	const char	*description;
-	const char	*schema;	/* the 200 body's schema */
-	const char	*content_type;	/* of the 200 body */
+	const char	*schema;	/* the 200 body's schema (JSON) */
 	struct route_param  params[ROUTE_API_PARAMS_MAX];	/* name NULL ends */
 	struct route_status statuses[ROUTE_API_STATUSES_MAX];	/* 0 ends */
 };
