@@ -539,8 +539,10 @@ index_catalog_values(struct index_catalog_builder *b)
 				present++;
 		}
 		if (present == 0)
-			leaf->unused = leaf->reason[0] != NULL ?
-			    leaf->reason[0] : "no unit has a value";
+			leaf->unused = arena_printf(&x->arena, "none of the %zu "
+			    "regions has a value (the first: %s)", x->unit_count,
+			    leaf->reason[0] != NULL ? leaf->reason[0] :
+			    "no value");
 		else
 			used++;
 	}
