@@ -142,17 +142,18 @@ stop_server
 
 # ---- hostile names ---------------------------------------------------------
 DATA="$TOP/tests/data/web"
-"$WIALL" --db "$TMP/h.db" init >/dev/null
-"$WIALL" --db "$TMP/h.db" catalog load "$DATA/structure.json" >/dev/null
-"$WIALL" --db "$TMP/h.db" import "$DATA/structure.csv" >/dev/null
-"$WIALL" --db "$TMP/h.db" catalog load "$TOP/tests/data/index/web_index.json" >/dev/null
+# start_server serves $TMP/w.db: the demo steps aside for the fixture.
+for s in "" -wal -shm; do
+	[ -e "$TMP/w.db$s" ] && mv "$TMP/w.db$s" "$TMP/demo.db$s"
+done
+"$WIALL" --db "$TMP/w.db" init >/dev/null
+"$WIALL" --db "$TMP/w.db" catalog load "$DATA/structure.json" >/dev/null
+"$WIALL" --db "$TMP/w.db" import "$DATA/structure.csv" >/dev/null
+"$WIALL" --db "$TMP/w.db" catalog load "$TOP/tests/data/index/web_index.json" >/dev/null
 ok $? "the hostile index loads over the web fixture"
 rm -f "$TMP/serve.out"
-"$WIALL" --db "$TMP/h.db" serve --listen 127.0.0.1:0 --access-log off \
-    >"$TMP/serve.out" 2>"$TMP/serve.err" &
-SERVER_PID=$!
-for i in $(seq 1 200); do grep -q 'serving http' "$TMP/serve.out" 2>/dev/null && break; sleep 0.05; done
-BASE=$(sed -n 's|^wiall: serving \(http://[^/]*\)/.*|\1|p' "$TMP/serve.out")
+start_server --access-log off
+ok $? "a server starts on it"
 fetch "$BASE/indices"
 is "$STATUS" 200 "the hostile index page is 200"
 wellformed "the hostile index page"
@@ -196,14 +197,14 @@ near "$("$JSON_GET" "$TMP/h.json" units.2.raw.share_s1)" "$(awk 'BEGIN { printf 
 stop_server
 
 # ---- the static site ----------------------------------------------------------
-"$WIALL" --db "$TMP/w.db" publish --out "$TMP/site" >/dev/null
+"$WIALL" --db "$TMP/demo.db" publish --out "$TMP/site" >/dev/null
 ok $? "publish exits 0"
 for f in indices.html en/indices.html api/v1/index.json api/v1/index/$CODE.json; do
 	ok $([ -f "$TMP/site/$f" ]; echo $?) "$f is written"
 done
 cmp -s "$TMP/site/api/v1/index/$CODE.json" "$TMP/api.json"
 ok $? "the published JSON is the server's"
-"$WIALL" --db "$TMP/w.db" publish --out "$TMP/site2" >/dev/null
+"$WIALL" --db "$TMP/demo.db" publish --out "$TMP/site2" >/dev/null
 diff -r "$TMP/site/indices.html" "$TMP/site2/indices.html" >/dev/null &&
     diff -r "$TMP/site/api/v1/index" "$TMP/site2/api/v1/index" >/dev/null
 ok $? "publishing twice gives identical index files"
