@@ -52,8 +52,9 @@ cmd_publish_exec(struct cmd_context *ctx, int argc, char **argv)
 	if (publish_site(db, &site, out, &r, &e) == -1)
 		fprintf(ctx->err, "wiall publish: %s\n", e.message);
 	else {
-		fprintf(ctx->out, "%s: %zu pages, %zu assets, %zu data files, "
-		    "%zu bytes\n", out, r.pages, r.assets, r.data, r.bytes);
+		fprintf(ctx->out, "%s: %zu pages, %zu downloads, %zu assets, "
+		    "%zu data files, %zu bytes\n", out, r.pages, r.downloads,
+		    r.assets, r.data, r.bytes);
 		rc = CMD_OK;
 	}
 	site_free(&site);
@@ -66,8 +67,9 @@ const struct cmd_entry cmd_publish_entry = {
 	.usage = "--out DIR",
 	.summary = "Write the public dashboard as a static site.",
 	.help = "  --out DIR    where to write (created if missing)\n"
-	    "German pages go to DIR, English ones to DIR/en, assets to\n"
-	    "DIR/assets. Links are relative: the site works from file://\n"
-	    "and from any static host. The same data gives the same files.\n",
+	    "German pages go to DIR, English ones to DIR/en, each indicator's\n"
+	    "data (CSV, JSON) to DIR/downloads, assets to DIR/assets. Links\n"
+	    "are relative: the site works from file:// and from any static\n"
+	    "host. The same data gives the same files.\n",
 	.exec = cmd_publish_exec,
 };

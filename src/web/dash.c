@@ -1,11 +1,12 @@
-/* The overview and goal pages, and what the dashboard's pages share (see
- * dash.h). */
+/* What the dashboard's pages share (see dash.h): loading, words for units,
+ * values, verdicts, trends and reasons, and links. */
 #include "web/dash.h"
 
 #include <string.h>
 
 #include "util/format.h"
 #include "util/i18n.h"
+#include "util/text.h"
 
 static const char *const dash_weather_icons[EXPLAIN_VERDICT__MAX] = {
 	[EXPLAIN_VERDICT_SUN] = "weather-sun.svg",
@@ -25,7 +26,7 @@ dash_load(const struct http_request *req, struct http_response *resp,
 		page_error(req, resp, 503, NULL);
 		return -1;
 	}
-	if (dashboard_load(db, only, d, &e) == -1) {
+	if (dashboard_load(db, only, NULL, d, &e) == -1) {
 		page_error(req, resp, 500, NULL);
 		return -1;
 	}
@@ -40,14 +41,18 @@ dash_pick(const struct page_context *ctx, const char *de, const char *en)
 	return de != NULL ? de : (en != NULL ? en : "");
 }
 
+/* As the assessment's sentences say it (assess_unit_label): "%" for
+ * percentages, German words through po/de.po; a unit without a German word
+ * stays in the catalogue's. */
 const char *
 dash_unit(const struct page_context *ctx, const char *unit)
 {
+	const char *label;
+
 	if (unit == NULL)
 		return "";
-	if (strcmp(unit, "percent") == 0)
-		return "%";
-	return page_text(ctx, unit);
+	label = assess_unit_label(unit, ctx->lang);
+	return label != NULL ? label : unit;
 }
 
 void
@@ -88,7 +93,7 @@ dash_path(struct buf *out, const char *kind, const char *code)
 	}
 }
 
-static void
+void
 dash_link(struct html *h, const struct page_context *ctx, const char *kind,
     const char *code, const char *text)
 {
@@ -105,17 +110,34 @@ dash_link(struct html *h, const struct page_context *ctx, const char *kind,
 }
 
 void
-dash_weather(struct html *h, const struct page_context *ctx,
-    const struct dashboard_indicator *di)
+dash_download_href(struct buf *out, const struct page_context *ctx,
+    const char *code, const char *ext)
 {
-	enum explain_verdict v = di->weather.verdict;
+	buf_puts(out, ctx->site_root);
+	dash_path(out, "downloads", code);
+	buf_printf(out, ".%s", ext);
+}
+
+void
+dash_verdict(struct html *h, const struct page_context *ctx,
+    const struct explain *x)
+{
+	enum explain_verdict v = x != NULL ? x->verdict : EXPLAIN_VERDICT_NONE;
 	struct buf src = BUF_INIT;
 
 	html_open(h, HTML_SPAN);
-	if (di->status != EXPLAIN_ASSESSED || v >= EXPLAIN_VERDICT__MAX ||
-	    dash_weather_icons[v] == NULL) {
+	if (x == NULL || x->status != EXPLAIN_ASSESSED || v == EXPLAIN_VERDICT_NONE ||
+	    v >= EXPLAIN_VERDICT__MAX) {
 		html_attr(h, HTML_ATTR_CLASS, "weather weather-none");
 		html_text(h, page_text(ctx, "not assessable"));
+		html_close(h);
+		return;
+	}
+	if (dash_weather_icons[v] == NULL) {
+		/* Eurostat and Open SDG: their words, graded by level. */
+		html_attrf(h, HTML_ATTR_CLASS, "verdict-word level-%d",
+		    explain_verdict_level(v));
+		html_text(h, explain_verdict_label(v, ctx->lang));
 		html_close(h);
 		return;
 	}
@@ -133,255 +155,129 @@ dash_weather(struct html *h, const struct page_context *ctx,
 }
 
 void
-dash_change(struct html *h, const struct page_context *ctx,
+dash_weather(struct html *h, const struct page_context *ctx,
     const struct dashboard_indicator *di)
 {
-	static const char *const arrows[DASHBOARD_CHANGE__MAX] = {
-		"", "\xe2\x86\x91", "\xe2\x86\x93", "\xe2\x86\x92"
+	dash_verdict(h, ctx, dashboard_verdict(di));
+}
+
+void
+dash_trend(struct html *h, const struct page_context *ctx,
+    const struct dashboard_indicator *di)
+{
+	static const char *const arrows[ASSESS_DIRECTION__MAX] = {
+		[ASSESS_DIRECTION_NONE] = "",
+		[ASSESS_DIRECTION_UP] = "\xe2\x86\x91",
+		[ASSESS_DIRECTION_FLAT] = "\xe2\x86\x92",
+		[ASSESS_DIRECTION_DOWN] = "\xe2\x86\x93",
 	};
-	static const char *const words[DASHBOARD_CHANGE__MAX] = {
-		"no trend yet", "rising", "falling", "unchanged"
+	static const char *const words[ASSESS_DIRECTION__MAX] = {
+		[ASSESS_DIRECTION_NONE] = "no trend yet",
+		[ASSESS_DIRECTION_UP] = "rising",
+		[ASSESS_DIRECTION_FLAT] = "unchanged",
+		[ASSESS_DIRECTION_DOWN] = "falling",
 	};
-	enum dashboard_change c = di->change < DASHBOARD_CHANGE__MAX ?
-	    di->change : DASHBOARD_CHANGE_UNKNOWN;
+	const struct assess_trend *t = di->result != NULL ? &di->result->trend :
+	    NULL;
+	enum assess_direction dir = t != NULL && t->direction <
+	    ASSESS_DIRECTION__MAX ? t->direction : ASSESS_DIRECTION_NONE;
 
 	html_open(h, HTML_SPAN);
-	html_attrf(h, HTML_ATTR_CLASS, "change change-%s",
-	    dashboard_change_names[c]);
-	if (arrows[c][0] != '\0') {
+	html_attrf(h, HTML_ATTR_CLASS, "change change-%s%s",
+	    assess_direction_names[dir], t == NULL || dir ==
+	    ASSESS_DIRECTION_NONE ? "" : t->better > 0 ? " change-better" :
+	    t->better < 0 ? " change-worse" : "");
+	if (arrows[dir][0] != '\0') {
 		html_open(h, HTML_SPAN);
 		html_attr(h, HTML_ATTR_ARIA_HIDDEN, "true");
-		html_text(h, arrows[c]);
+		html_text(h, arrows[dir]);
 		html_close(h);
 		html_text(h, " ");
 	}
-	html_text(h, page_text(ctx, words[c]));
+	html_text(h, page_text(ctx, words[dir]));
 	html_close(h);
 }
 
 void
-dash_indicator_table(struct html *h, const struct page_context *ctx,
-    struct dashboard *d, const struct indicator *const *list, size_t n,
-    const char *caption)
+dash_data_value(struct html *h, double v)
 {
-	static const char *const heads[] = { "Indicator", "Weather", "Change",
-	    "Latest value", "Period" };
-	struct buf b = BUF_INIT;
-	size_t i, k;
+	char text[40];
 
-	html_open(h, HTML_TABLE);
-	html_attr(h, HTML_ATTR_CLASS, "data indicators");
-	html_open(h, HTML_CAPTION);
-	html_attr(h, HTML_ATTR_CLASS, "visually-hidden");
-	html_text(h, caption);
-	html_close(h);
-	html_open(h, HTML_THEAD);
-	html_open(h, HTML_TR);
-	for (k = 0; k < sizeof(heads) / sizeof(heads[0]); k++) {
-		html_open(h, HTML_TH);
-		html_attr(h, HTML_ATTR_SCOPE, "col");
-		html_text(h, page_text(ctx, heads[k]));
-		html_close(h);
-	}
-	html_close(h);
-	html_close(h);
-	html_open(h, HTML_TBODY);
-	for (i = 0; i < n; i++) {
-		struct dashboard_indicator *di = dashboard_find(d, list[i]->code);
-		const struct period *p;
-		double v;
-
-		html_open(h, HTML_TR);
-		html_open(h, HTML_TH);
-		html_attr(h, HTML_ATTR_SCOPE, "row");
-		dash_link(h, ctx, "indicators", list[i]->code,
-		    dash_pick(ctx, list[i]->title_de, list[i]->title_en));
-		html_close(h);
-		html_open(h, HTML_TD);
-		dash_weather(h, ctx, di);
-		html_close(h);
-		html_open(h, HTML_TD);
-		dash_change(h, ctx, di);
-		html_close(h);
-		if (dashboard_latest(&di->home, &v, &p)) {
-			html_open(h, HTML_TD);
-			html_attr(h, HTML_ATTR_CLASS, "num");
-			buf_reset(&b);
-			dash_value(&b, ctx, list[i], v);
-			html_text(h, buf_cstr(&b));
-			html_close(h);
-			buf_reset(&b);
-			format_period(&b, p, ctx->lang);
-			html_element_text(h, HTML_TD, buf_cstr(&b));
-		} else {
-			html_open(h, HTML_TD);
-			html_attr(h, HTML_ATTR_CLASS, "num missing");
-			html_text(h, page_text(ctx, "no data yet"));
-			html_close(h);
-			html_element_text(h, HTML_TD, "\xe2\x80\x93");
-		}
-		html_close(h);
-	}
-	html_close(h);
-	html_close(h);
-	buf_free(&b);
+	text_format_double(v, text, sizeof(text));
+	html_attr(h, HTML_ATTR_DATA_VALUE, text);
 }
 
-/* A goal's section of the overview: heading, its own indicators, then its
- * sub-goals' in order, one level of heading below. */
-static void
-dash_overview_goal(struct html *h, const struct page_context *ctx,
-    struct dashboard *d, const struct goal_node *node, int depth)
+bool
+dash_latest(struct buf *value, struct buf *period,
+    const struct page_context *ctx, const struct dashboard_indicator *di)
 {
-	const struct goal *g = node->goal;
-	size_t i;
+	const struct assess_latest *l = di->result != NULL ?
+	    &di->result->latest : NULL;
 
-	html_open(h, depth == 0 ? HTML_H2 : depth == 1 ? HTML_H3 : HTML_H4);
-	dash_link(h, ctx, "goals", g->code, dash_pick(ctx, g->title_de,
-	    g->title_en));
-	html_close(h);
-	if (node->indicator_count > 0)
-		dash_indicator_table(h, ctx, d, node->indicators,
-		    node->indicator_count, dash_pick(ctx, g->title_de,
-		    g->title_en));
-	for (i = 0; i < node->child_count; i++)
-		dash_overview_goal(h, ctx, d, node->children[i], depth + 1);
-}
-
-static void
-dash_updated(struct html *h, const struct page_context *ctx,
-    const struct dashboard *d)
-{
-	struct buf b = BUF_INIT;
-
-	if (d->updated[0] == '\0' || format_iso_date(&b, d->updated,
-	    ctx->lang) == -1)
-		return;
-	html_open(h, HTML_P);
-	html_attr(h, HTML_ATTR_CLASS, "updated");
-	html_textf(h, "%s ", page_text(ctx, "Data last updated:"));
-	html_open(h, HTML_TIME);
-	html_attrf(h, HTML_ATTR_DATETIME, "%.10s", d->updated);
-	html_text(h, buf_cstr(&b));
-	html_close(h);
-	html_close(h);
-	buf_free(&b);
+	if (l == NULL || !l->has)
+		return false;
+	dash_value(value, ctx, di->indicator, l->value);
+	format_period(period, &l->period, ctx->lang);
+	return true;
 }
 
 void
-dash_overview(const struct http_request *req, struct http_response *resp,
-    const struct route_match *m)
+dash_sentence(struct buf *out, const struct page_context *ctx,
+    const struct assess_result *r, const struct explain *x)
 {
-	struct page_context ctx;
-	struct dashboard d;
-	struct buf b = BUF_INIT;
-	struct html h;
-	const struct vision *v;
-	size_t i;
+	char small[512];
+	size_t need = assess_sentence(r, x, ctx->lang, small, sizeof(small));
 
-	if (dash_load(req, resp, NULL, &d) == -1)
+	if (need < sizeof(small)) {
+		buf_puts(out, small);
 		return;
-	page_context_init(&ctx, req, "");
-	v = d.catalog.vision;
-	html_init(&h, &b);
-	page_begin(&h, &ctx, v != NULL ? dash_pick(&ctx, v->title_de,
-	    v->title_en) : page_text(&ctx, "Overview"));
-	html_element_text(&h, HTML_H1, v != NULL ? dash_pick(&ctx, v->title_de,
-	    v->title_en) : page_text(&ctx, "Overview"));
-	if (v != NULL && (v->description_de != NULL || v->description_en != NULL))
-		html_element_text(&h, HTML_P, dash_pick(&ctx, v->description_de,
-		    v->description_en));
-	if (d.home != NULL) {
-		html_open(&h, HTML_P);
-		html_textf(&h, "%s ", page_text(&ctx, "Values for"));
-		html_element_text(&h, HTML_STRONG, dash_pick(&ctx,
-		    d.home->name_de, d.home->name_en));
-		html_text(&h, page_text(&ctx, "; the weather symbol compares the "
-		    "trend with the target (method of the German Sustainable "
-		    "Development Strategy)."));
-		html_close(&h);
 	}
-	dash_updated(&h, &ctx, &d);
-	if (d.tree.root_count == 0)
-		html_element_text(&h, HTML_P, page_text(&ctx,
-		    "The catalogue is empty: load one with `wiall catalog load`."));
-	for (i = 0; i < d.tree.root_count; i++) {
-		html_open(&h, HTML_SECTION);
-		html_attr(&h, HTML_ATTR_CLASS, "goal");
-		dash_overview_goal(&h, &ctx, &d, d.tree.roots[i], 0);
-		html_close(&h);
-	}
-	page_end(&h, &ctx);
-	page_send(resp, &b);
-	dashboard_free(&d);
+	buf_reserve(out, need + 1);
+	assess_sentence(r, x, ctx->lang, out->data + out->len, need + 1);
+	out->len += need;
 }
 
-void
-dash_goal(const struct http_request *req, struct http_response *resp,
-    const struct route_match *m)
+bool
+dash_wants_data(const struct explain *x)
 {
-	struct page_context ctx;
-	struct dashboard d;
-	struct buf b = BUF_INIT, path = BUF_INIT;
-	struct html h;
-	const struct goal_node *node = NULL;
-	const struct goal *g, *parent;
-	size_t i;
+	if (x == NULL)
+		return true;
+	switch (x->reason) {
+	case EXPLAIN_REASON_EMPTY_SERIES:
+	case EXPLAIN_REASON_NOT_ANNUAL:
+	case EXPLAIN_REASON_TOO_FEW_POINTS:
+	case EXPLAIN_REASON_TOO_FEW_AFTER_BREAK:
+	case EXPLAIN_REASON_SPAN_TOO_SHORT:
+	case EXPLAIN_REASON_NO_REFERENCE:
+	case EXPLAIN_REASON_NO_COMMON_PERIODS:
+		return x->status != EXPLAIN_ASSESSED;
+	default:
+		return false;
+	}
+}
 
-	if (dash_load(req, resp, NULL, &d) == -1)
-		return;
-	for (i = 0; i < d.tree.node_count; i++)
-		if (strcmp(d.tree.nodes[i].goal->code, m->params[0]) == 0)
-			node = &d.tree.nodes[i];
-	if (node == NULL) {
-		dashboard_free(&d);
-		page_error(req, resp, 404, NULL);
-		return;
-	}
-	g = node->goal;
-	dash_path(&path, "goals", g->code);
-	page_context_init(&ctx, req, NULL);
-	html_init(&h, &b);
-	page_begin(&h, &ctx, dash_pick(&ctx, g->title_de, g->title_en));
-	html_open(&h, HTML_NAV);
-	html_attr(&h, HTML_ATTR_CLASS, "breadcrumb");
-	html_attr(&h, HTML_ATTR_ARIA_LABEL, page_text(&ctx, "Breadcrumb"));
-	buf_reset(&path);
-	page_href(&path, &ctx, "");
-	html_open(&h, HTML_A);
-	html_attr(&h, HTML_ATTR_HREF, buf_cstr(&path));
-	html_text(&h, page_text(&ctx, "Overview"));
-	html_close(&h);
-	parent = g->parent != NULL ? model_find_goal(&d.catalog, g->parent) : NULL;
-	if (parent != NULL) {
-		html_text(&h, " \xe2\x80\xba ");
-		dash_link(&h, &ctx, "goals", parent->code, dash_pick(&ctx,
-		    parent->title_de, parent->title_en));
-	}
-	html_close(&h);
-	html_element_text(&h, HTML_H1, dash_pick(&ctx, g->title_de, g->title_en));
-	if (g->description_de != NULL || g->description_en != NULL)
-		html_element_text(&h, HTML_P, dash_pick(&ctx, g->description_de,
-		    g->description_en));
-	if (node->indicator_count > 0) {
-		html_element_text(&h, HTML_H2, page_text(&ctx, "Indicators"));
-		dash_indicator_table(&h, &ctx, &d, node->indicators,
-		    node->indicator_count, page_text(&ctx, "Indicators"));
-	}
-	if (node->child_count > 0) {
-		html_element_text(&h, HTML_H2, page_text(&ctx, "Sub-goals"));
-		html_open(&h, HTML_UL);
-		for (i = 0; i < node->child_count; i++) {
-			const struct goal *c = node->children[i]->goal;
-			html_open(&h, HTML_LI);
-			dash_link(&h, &ctx, "goals", c->code, dash_pick(&ctx,
-			    c->title_de, c->title_en));
-			html_close(&h);
-		}
-		html_close(&h);
-	}
-	page_end(&h, &ctx);
-	page_send(resp, &b);
-	buf_free(&path);
-	dashboard_free(&d);
+const char *
+dash_reason_short(const struct page_context *ctx, const struct explain *x)
+{
+	static const char *const reasons[EXPLAIN_REASON__MAX] = {
+		[EXPLAIN_REASON_EMPTY_SERIES] = "no values yet",
+		[EXPLAIN_REASON_NOT_ANNUAL] = "no complete year yet",
+		[EXPLAIN_REASON_TOO_FEW_POINTS] = "too few values",
+		[EXPLAIN_REASON_TOO_FEW_AFTER_BREAK] =
+		    "too few values since the break in the series",
+		[EXPLAIN_REASON_SPAN_TOO_SHORT] = "too few years",
+		[EXPLAIN_REASON_NO_POLARITY] = "no desired direction set",
+		[EXPLAIN_REASON_NO_TARGET] = "no target",
+		[EXPLAIN_REASON_BAD_TARGET] = "the target cannot be read",
+		[EXPLAIN_REASON_TARGET_YEAR_PASSED] = "the target year has passed",
+		[EXPLAIN_REASON_NO_REFERENCE] = "no values of the reference region",
+		[EXPLAIN_REASON_NO_COMMON_PERIODS] =
+		    "too few years shared with the reference region",
+	};
+
+	if (x == NULL)
+		return page_text(ctx, "no values yet");
+	if (x->reason < EXPLAIN_REASON__MAX && reasons[x->reason] != NULL)
+		return page_text(ctx, reasons[x->reason]);
+	return page_text(ctx, "not assessable");
 }

@@ -1,15 +1,24 @@
 /* The JSON API over the dashboard (see dash.h): the indicators, one
- * indicator with its targets and assessment, and its observations. Numbers
- * are written with 15 significant digits, which give back the decimal text
- * that was imported (files hold at most 15). */
+ * indicator with its targets and full assessment records, its observations,
+ * the assessments of every indicator, and the downloads. The assessments
+ * are written by app/assess_json.c, byte for byte what `wiall assess
+ * --format json` prints; the rest through jansson, numbers with 15
+ * significant digits, which give back the decimal text that was imported
+ * (files hold at most 15). */
 #include "web/dash.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/assess_json.h"
+#include "app/export.h"
 #include "store/observations.h"
 #include "util/xalloc.h"
 #include "web/api.h"
+
+#define DASH_API_DUMP	(JSON_INDENT(2) | JSON_PRESERVE_ORDER | \
+			 JSON_REAL_PRECISION(15))
 
 static json_t *
 dash_api_text(const char *s)
@@ -25,16 +34,17 @@ dash_api_titles(const char *de, const char *en)
 }
 
 static json_t *
-dash_api_latest(const struct dashboard_series *s)
+dash_api_latest(const struct dashboard_indicator *di)
 {
-	const struct period *p;
+	const struct assess_latest *l = di->result != NULL ?
+	    &di->result->latest : NULL;
 	char text[PERIOD_TEXT_MAX];
-	double v;
 
-	if (!dashboard_latest(s, &v, &p))
+	if (l == NULL || !l->has)
 		return json_null();
-	period_format(p, text);
-	return json_pack("{s:s,s:f}", "period", text, "value", v);
+	period_format(&l->period, text);
+	return json_pack("{s:s,s:f,s:s}", "period", text, "value", l->value,
+	    "flags", l->flag != NULL ? l->flag : "");
 }
 
 static json_t *
@@ -51,41 +61,82 @@ dash_api_list(const char *const *items, size_t n)
 static json_t *
 dash_api_weather(const struct dashboard_indicator *di)
 {
-	if (di->status != EXPLAIN_ASSESSED)
+	if (!dashboard_assessed(di))
 		return json_null();
-	return json_string(explain_verdict_names[di->weather.verdict]);
+	return json_string(explain_verdict_names[dashboard_verdict(di)->verdict]);
 }
 
-static void
-dash_api_send(struct http_response *resp, json_t *doc)
+static json_t *
+dash_api_trend(const struct dashboard_indicator *di)
 {
-	char *text = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
-	    JSON_REAL_PRECISION(15));
+	if (di->result == NULL)
+		return json_null();
+	return json_string(assess_direction_names[di->result->trend.direction]);
+}
 
-	json_decref(doc);
+/* Sends text that is already JSON. */
+static void
+dash_api_send_text(struct http_response *resp, struct buf *text)
+{
 	buf_reset(&resp->body);
-	if (text != NULL) {
-		buf_puts(&resp->body, text);
-		buf_putc(&resp->body, '\n');
-		free(text);
-	}
+	buf_append(&resp->body, text->data != NULL ? text->data : "", text->len);
 	resp->content_type = "application/json";
 	resp->cache_control = "no-cache";
 	resp->cors = true;
 }
 
-static int
-dash_api_load(const struct http_request *req, struct http_response *resp,
-    const char *only, struct dashboard *d)
+static void
+dash_api_send(struct http_response *resp, json_t *doc)
+{
+	struct buf text = BUF_INIT;
+	char *dumped = json_dumps(doc, DASH_API_DUMP);
+
+	json_decref(doc);
+	if (dumped != NULL) {
+		buf_puts(&text, dumped);
+		buf_putc(&text, '\n');
+		free(dumped);
+	}
+	dash_api_send_text(resp, &text);
+	buf_free(&text);
+}
+
+/* The database, or a JSON error answer and NULL. */
+static struct db *
+dash_api_db(const struct http_request *req, struct http_response *resp)
 {
 	struct error e;
 	struct db *db = http_database(req, &e);
 
-	if (db == NULL) {
+	if (db == NULL)
 		api_error(resp, 503, "the database cannot be read");
+	return db;
+}
+
+/* Loads the dashboard in the region the query names (or the home region);
+ * an unknown region is 404. */
+static int
+dash_api_load(const struct http_request *req, struct http_response *resp,
+    const char *only, struct dashboard *d)
+{
+	const char *region = http_query(req, "region");
+	struct db *db = dash_api_db(req, resp);
+	struct error e;
+	long long id;
+	int found;
+
+	if (db == NULL)
 		return -1;
+	if (region != NULL) {
+		found = observations_region_id(db, region, &id, &e);
+		if (found <= 0) {
+			api_error(resp, found == 0 ? 404 : 500, found == 0 ?
+			    "no such region (not in the catalogue by code or "
+			    "alias)" : e.message);
+			return -1;
+		}
 	}
-	if (dashboard_load(db, only, d, &e) == -1) {
+	if (dashboard_load(db, only, region, d, &e) == -1) {
 		api_error(resp, 500, e.message);
 		return -1;
 	}
@@ -111,7 +162,7 @@ dash_api_indicators(const struct http_request *req, struct http_response *resp,
 		buf_puts(&href, "/api/v1/");
 		dash_path(&href, "indicators", ind->code);
 		json_array_append_new(list, json_pack(
-		    "{s:s,s:o,s:o,s:i,s:i,s:o,s:o,s:o,s:s}",
+		    "{s:s,s:o,s:o,s:i,s:i,s:o,s:o,s:o,s:o,s:s}",
 		    "code", ind->code,
 		    "title", dash_api_titles(ind->title_de, ind->title_en),
 		    "unit", dash_api_text(ind->unit),
@@ -119,7 +170,8 @@ dash_api_indicators(const struct http_request *req, struct http_response *resp,
 		    "polarity", ind->polarity,
 		    "goals", dash_api_list(ind->goals, ind->goal_count),
 		    "weather", dash_api_weather(di),
-		    "latest", dash_api_latest(&di->home),
+		    "trend", dash_api_trend(di),
+		    "latest", dash_api_latest(di),
 		    "href", buf_cstr(&href)));
 		buf_free(&href);
 	}
@@ -137,7 +189,7 @@ dash_api_targets(const struct indicator *ind)
 	for (i = 0; i < ind->target_count; i++) {
 		const struct target_version *t = &ind->targets[i];
 		json_array_append_new(a, json_pack(
-		    "{s:s,s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:o}",
+		    "{s:s,s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o}",
 		    "code", t->code,
 		    "kind", model_target_kind_names[t->kind],
 		    "value", t->has_value ? json_real(t->value) : json_null(),
@@ -145,88 +197,33 @@ dash_api_targets(const struct indicator *ind)
 		    "high", t->has_high ? json_real(t->high) : json_null(),
 		    "year", t->year != 0 ? json_integer(t->year) : json_null(),
 		    "reference_region", dash_api_text(t->reference_region),
+		    "note_de", dash_api_text(t->note_de),
+		    "note_en", dash_api_text(t->note_en),
 		    "valid_from", dash_api_text(t->valid_from),
 		    "valid_to", dash_api_text(t->valid_to)));
 	}
 	return a;
 }
 
+/* The primary verdict in brief; the full records are in "assessments". */
 static json_t *
-dash_api_sentence(const struct dashboard_indicator *di, const char *lang)
+dash_api_summary(const struct dashboard_indicator *di)
 {
-	struct explain_subject subject;
-	json_t *s;
-	char *text;
-	size_t need;
+	const struct explain *x = dashboard_verdict(di);
+	char de[2048], en[2048];
 
-	memset(&subject, 0, sizeof(subject));
-	subject.name = strcmp(lang, "en") == 0 && di->indicator->title_en != NULL ?
-	    di->indicator->title_en : di->indicator->title_de;
-	subject.unit = di->indicator->unit != NULL &&
-	    strcmp(di->indicator->unit, "percent") == 0 ? "%" :
-	    di->indicator->unit;
-	subject.decimals = di->indicator->decimals;
-	need = explain_sentence(&di->weather, &subject, lang, NULL, 0);
-	text = xmalloc(need + 1);
-	explain_sentence(&di->weather, &subject, lang, text, need + 1);
-	s = json_string(text);
-	free(text);
-	return s != NULL ? s : json_null();
-}
-
-void
-dash_api_indicator(const struct http_request *req, struct http_response *resp,
-    const struct route_match *m)
-{
-	struct dashboard d;
-	struct dashboard_indicator *di;
-	const struct indicator *ind;
-	const struct explain *x;
-	json_t *values;
-	size_t i;
-
-	if (dash_api_load(req, resp, m->params[0], &d) == -1)
-		return;
-	di = dashboard_find(&d, m->params[0]);
-	if (di == NULL) {
-		dashboard_free(&d);
-		api_error(resp, 404, "no such indicator");
-		return;
-	}
-	ind = di->indicator;
-	x = &di->weather;
-	values = json_object();
-	for (i = 0; i < x->value_count; i++)
-		json_object_set_new(values,
-		    explain_quantity_names[x->values[i].quantity],
-		    json_real(x->values[i].value));
-	dash_api_send(resp, json_pack(
-	    "{s:s,s:o,s:o,s:o,s:i,s:i,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o}",
-	    "code", ind->code,
-	    "title", dash_api_titles(ind->title_de, ind->title_en),
-	    "definition", dash_api_titles(ind->definition_de, ind->definition_en),
-	    "unit", dash_api_text(ind->unit),
-	    "decimals", ind->decimals,
-	    "polarity", ind->polarity,
-	    "source", dash_api_text(ind->source),
-	    "source_url", dash_api_text(ind->source_url),
-	    "reference_region", dash_api_text(ind->reference_region),
-	    "goals", dash_api_list(ind->goals, ind->goal_count),
-	    "sdgs", dash_api_list(ind->sdgs, ind->sdg_count),
-	    "targets", dash_api_targets(ind),
-	    "latest", dash_api_latest(&di->home),
-	    "assessment", json_pack("{s:s,s:o,s:o,s:o,s:o,s:o,s:o}",
-		"method", "dns",
-		"version", dash_api_text(x->version),
-		"verdict", dash_api_weather(di),
-		"reason", x->reason != EXPLAIN_REASON_NONE ?
-		    json_string(explain_reason_names[x->reason]) : json_null(),
-		"sentence_de", dash_api_sentence(di, "de"),
-		"sentence_en", dash_api_sentence(di, "en"),
-		"values", values),
-	    "observations", json_sprintf("/api/v1/indicators/%s/observations",
-		m->params[0])));
-	dashboard_free(&d);
+	if (x == NULL)
+		return json_null();
+	assess_sentence(di->result, x, "de", de, sizeof(de));
+	assess_sentence(di->result, x, "en", en, sizeof(en));
+	return json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:s}",
+	    "method", assess_method_names[di->result->primary],
+	    "version", x->version != NULL ? x->version : "",
+	    "status", explain_status_names[x->status],
+	    "reason", explain_reason_names[x->reason],
+	    "verdict", explain_verdict_names[x->verdict],
+	    "reason_de", de,
+	    "reason_en", en);
 }
 
 struct dash_api_rows {
@@ -247,6 +244,114 @@ dash_api_row(const struct observation_row *row, void *arg)
 	return 0;
 }
 
+/*
+ * One indicator as JSON: its catalogue entry, the primary verdict in brief,
+ * and "assessments" with each method's full result (a RESULT of
+ * docs/assess.md, format wiall-assess/1), spliced in as assess_json.c
+ * writes them so that numbers keep their shortest exact form. With
+ * observations, they are inlined (the download); else linked.
+ */
+static int
+dash_api_indicator_doc(struct db *db, const struct dashboard *d,
+    const struct dashboard_indicator *di, bool observations, struct buf *out,
+    struct error *e)
+{
+	const struct indicator *ind = di->indicator;
+	struct observations_query q = { 0 };
+	struct dash_api_rows rows = { NULL };
+	struct buf link = BUF_INIT;
+	json_t *doc, *obs;
+	char *dumped;
+	size_t n;
+	int m;
+
+	if (observations) {
+		rows.list = json_array();
+		q.indicator = ind->code;
+		if (observations_query(db, &q, dash_api_row, &rows, e) != 0) {
+			json_decref(rows.list);
+			return -1;
+		}
+		obs = rows.list;
+	} else {
+		buf_puts(&link, "/api/v1/");
+		dash_path(&link, "indicators", ind->code);
+		buf_puts(&link, "/observations");
+		obs = json_string(buf_cstr(&link));
+		buf_free(&link);
+	}
+	doc = json_pack(
+	    "{s:s,s:o,s:o,s:o,s:i,s:i,s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o}",
+	    "code", ind->code,
+	    "title", dash_api_titles(ind->title_de, ind->title_en),
+	    "definition", dash_api_titles(ind->definition_de, ind->definition_en),
+	    "unit", dash_api_text(ind->unit),
+	    "decimals", ind->decimals,
+	    "polarity", ind->polarity,
+	    "annual", model_annual_names[ind->annual],
+	    "source", dash_api_text(ind->source),
+	    "source_url", dash_api_text(ind->source_url),
+	    "reference_region", dash_api_text(ind->reference_region),
+	    "goals", dash_api_list(ind->goals, ind->goal_count),
+	    "sdgs", dash_api_list(ind->sdgs, ind->sdg_count),
+	    "targets", dash_api_targets(ind),
+	    "region", d->home != NULL ? json_string(d->home->code) : json_null(),
+	    "latest", dash_api_latest(di),
+	    "trend", dash_api_trend(di),
+	    "assessment", dash_api_summary(di),
+	    "observations", obs);
+	dumped = json_dumps(doc, DASH_API_DUMP);
+	json_decref(doc);
+	if (dumped == NULL)
+		return error_set(e, "%s: cannot write JSON", ind->code);
+	/* Splice "assessments" in before the closing brace. */
+	n = strlen(dumped);
+	while (n > 0 && dumped[n - 1] != '}')
+		n--;
+	buf_append(out, dumped, n > 0 ? n - 1 : 0);
+	free(dumped);
+	while (out->len > 0 && (out->data[out->len - 1] == '\n' ||
+	    out->data[out->len - 1] == ' '))
+		out->len--;
+	buf_printf(out, ",\n  \"assessments\": {\n\"format\": \"%s\"",
+	    ASSESS_JSON_FORMAT);
+	for (m = 0; di->result != NULL && m < ASSESS_METHOD__MAX; m++) {
+		if (!di->result->ran[m])
+			continue;
+		buf_printf(out, ",\n\"%s\": ", assess_method_names[m]);
+		assess_json_result(out, di->result, (enum assess_method)m);
+		while (out->len > 0 && out->data[out->len - 1] == '\n')
+			out->len--;
+	}
+	buf_puts(out, "\n}\n}\n");
+	return 0;
+}
+
+void
+dash_api_indicator(const struct http_request *req, struct http_response *resp,
+    const struct route_match *m)
+{
+	struct dashboard d;
+	struct dashboard_indicator *di;
+	struct buf text = BUF_INIT;
+	struct error e;
+
+	if (dash_api_load(req, resp, m->params[0], &d) == -1)
+		return;
+	di = dashboard_find(&d, m->params[0]);
+	if (di == NULL) {
+		dashboard_free(&d);
+		api_error(resp, 404, "no such indicator");
+		return;
+	}
+	if (dash_api_indicator_doc(NULL, &d, di, false, &text, &e) == -1)
+		api_error(resp, 500, e.message);
+	else
+		dash_api_send_text(resp, &text);
+	buf_free(&text);
+	dashboard_free(&d);
+}
+
 void
 dash_api_observations(const struct http_request *req,
     struct http_response *resp, const struct route_match *m)
@@ -254,14 +359,12 @@ dash_api_observations(const struct http_request *req,
 	struct observations_query q;
 	struct dash_api_rows rows;
 	struct error e;
-	struct db *db = http_database(req, &e);
+	struct db *db = dash_api_db(req, resp);
 	long long id;
 	int found;
 
-	if (db == NULL) {
-		api_error(resp, 503, "the database cannot be read");
+	if (db == NULL)
 		return;
-	}
 	found = observations_indicator_id(db, m->params[0], &id, &e);
 	if (found <= 0) {
 		api_error(resp, found == 0 ? 404 : 500, found == 0 ?
@@ -287,4 +390,110 @@ dash_api_observations(const struct http_request *req,
 	    "from", dash_api_text(q.from),
 	    "to", dash_api_text(q.to),
 	    "observations", rows.list));
+}
+
+void
+dash_api_assessments(const struct http_request *req,
+    struct http_response *resp, const struct route_match *m)
+{
+	const char *method = http_query(req, "method");
+	enum assess_method which = ASSESS_DNS;
+	struct dashboard d;
+	struct buf text = BUF_INIT;
+	int k;
+
+	if (method != NULL) {
+		for (k = 0; k < ASSESS_METHOD__MAX; k++)
+			if (strcmp(method, assess_method_names[k]) == 0)
+				break;
+		if (k == ASSESS_METHOD__MAX) {
+			api_error(resp, 400, "method is dns, eurostat or opensdg");
+			return;
+		}
+		which = (enum assess_method)k;
+	}
+	if (dash_api_load(req, resp, NULL, &d) == -1)
+		return;
+	if (d.home == NULL) {
+		dashboard_free(&d);
+		api_error(resp, 404, "the catalogue has no city, municipality or "
+		    "district to assess: name the region with ?region=");
+		return;
+	}
+	assess_json_document(&text, which, "database", d.home->code, d.results,
+	    d.catalog.indicator_count);
+	dash_api_send_text(resp, &text);
+	buf_free(&text);
+	dashboard_free(&d);
+}
+
+/* ---- downloads ---------------------------------------------------------- */
+
+/* The long CSV of one indicator, as `wiall export --indicator` writes it. */
+static int
+dash_download_csv(struct db *db, const char *code, struct buf *out,
+    struct error *e)
+{
+	struct export_options o = { code, NULL, NULL, NULL, OBSWRITE_LONG };
+	char *data = NULL;
+	size_t size = 0;
+	long rows;
+	FILE *fp = open_memstream(&data, &size);
+	int rc;
+
+	if (fp == NULL)
+		return error_set(e, "cannot write CSV in memory");
+	rc = export_run(db, &o, fp, &rows, e);
+	if (fclose(fp) != 0 && rc == 0)
+		rc = error_set(e, "cannot write CSV in memory");
+	if (rc == 0)
+		buf_append(out, data, size);
+	free(data);
+	return rc;
+}
+
+void
+dash_download(const struct http_request *req, struct http_response *resp,
+    const struct route_match *m)
+{
+	char code[ROUTE_PARAM_MAX];
+	const char *dot = strrchr(m->params[0], '.');
+	struct db *db;
+	struct dashboard d;
+	struct dashboard_indicator *di;
+	struct buf text = BUF_INIT;
+	struct error e;
+	bool csv;
+
+	if (dot == NULL || (strcmp(dot, ".csv") != 0 &&
+	    strcmp(dot, ".json") != 0)) {
+		page_error(req, resp, 404, NULL);
+		return;
+	}
+	csv = strcmp(dot, ".csv") == 0;
+	snprintf(code, sizeof(code), "%.*s", (int)(dot - m->params[0]),
+	    m->params[0]);
+	if (dash_load(req, resp, code, &d) == -1)
+		return;
+	di = dashboard_find(&d, code);
+	db = http_database(req, &e);
+	if (di == NULL || db == NULL) {
+		dashboard_free(&d);
+		page_error(req, resp, di == NULL ? 404 : 503, NULL);
+		return;
+	}
+	if ((csv ? dash_download_csv(db, code, &text, &e) :
+	    dash_api_indicator_doc(db, &d, di, true, &text, &e)) == -1) {
+		page_error(req, resp, 500, NULL);
+	} else {
+		buf_reset(&resp->body);
+		buf_append(&resp->body, text.data != NULL ? text.data : "",
+		    text.len);
+		resp->content_type = csv ? "text/csv; charset=utf-8" :
+		    "application/json";
+		resp->cache_control = "no-cache";
+		resp->cors = true;
+	}
+	buf_free(&text);
+	dashboard_free(&d);
 }

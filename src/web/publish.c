@@ -153,6 +153,32 @@ done:
 	return rc;
 }
 
+/* An indicator's downloads (CSV and JSON), once for both languages. */
+static int
+publish_downloads(struct db *db, const struct site *site, const char *out_dir,
+    const char *code, struct publish_report *r, struct error *e)
+{
+	static const char *const exts[] = { "csv", "json" };
+	struct buf path = BUF_INIT;
+	size_t i;
+	int rc = -1;
+
+	if (publish_check_code(code, e) == -1)
+		goto done;
+	for (i = 0; i < sizeof(exts) / sizeof(exts[0]); i++) {
+		buf_reset(&path);
+		buf_printf(&path, "/downloads/%s.%s", code, exts[i]);
+		if (publish_render(db, site, out_dir, "de", buf_cstr(&path), NULL,
+		    buf_cstr(&path) + 1, r, e) == -1)
+			goto done;
+		r->downloads++;
+	}
+	rc = 0;
+done:
+	buf_free(&path);
+	return rc;
+}
+
 /* The economic-structure pages: for every sector indicator and each of its
  * regions the page in both languages (at the paths its links use) and the
  * JSON of /api/v1/structure as api/v1/structure/INDICATOR/REGION.json. */
@@ -293,7 +319,7 @@ publish_site(struct db *db, const struct site *site, const char *out_dir,
 	int rc = -1;
 
 	memset(r, 0, sizeof(*r));
-	if (dashboard_load(db, "", &d, e) == -1)
+	if (dashboard_load(db, "", NULL, &d, e) == -1)
 		return -1;
 	for (l = 0; l < 2; l++) {
 		if (publish_page(db, site, out_dir, langs[l], "", "", r, e) == -1)
@@ -308,6 +334,10 @@ publish_site(struct db *db, const struct site *site, const char *out_dir,
 			    e) == -1)
 				goto done;
 	}
+	for (i = 0; i < d.catalog.indicator_count; i++)
+		if (publish_downloads(db, site, out_dir,
+		    d.catalog.indicators[i].code, r, e) == -1)
+			goto done;
 	if (publish_structure(db, site, out_dir, r, e) == -1 ||
 	    publish_indices(db, site, out_dir, r, e) == -1)
 		goto done;

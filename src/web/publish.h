@@ -1,5 +1,6 @@
 /* The static site: every public page in German (at the root) and English
- * (under en/), and the assets, written as files with relative links, so the
+ * (under en/), each indicator's downloads (downloads/CODE.csv and .json,
+ * shared by both languages), and the assets, written as files with relative links, so the
  * site works from file:// and any static host. The pages are rendered by the
  * same handlers the server uses; the same data gives the same bytes. */
 #ifndef WIALL_WEB_PUBLISH_H
@@ -13,6 +14,7 @@
 
 struct publish_report {
 	size_t	pages;
+	size_t	downloads;
 	size_t	assets;
 	size_t	data;		/* JSON files */
 	size_t	bytes;

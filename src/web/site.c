@@ -33,6 +33,8 @@ static const struct route site_routes[] = {
 	{ "/api/v1/indicators",	dash_api_indicators },
 	{ "/api/v1/indicators/{}", dash_api_indicator },
 	{ "/api/v1/indicators/{}/observations", dash_api_observations },
+	{ "/api/v1/assessments", dash_api_assessments },
+	{ "/downloads/{}",	dash_download },
 	{ "/assets/{}",		assets_handle },
 	{ "/healthz",		api_health },
 	{ "/api/v1/health",	api_health },

@@ -9,7 +9,8 @@ DATA="$TOP/tests/data/web"
 
 run "$WIALL" --db "$TMP/w.db" publish --out "$TMP/site"
 is "$RC" 0 "publish exits 0"
-like "$OUT" "14 pages, 7 assets, 0 data files" "it reports 14 pages (overview, 3 goals, 2 indicators, the structure page; de and en), 7 assets and no JSON (no figures by sector)"
+like "$OUT" "14 pages, 4 downloads, 7 assets, 0 data files" \
+    "it reports 14 pages (overview, 3 goals, 2 indicators, the structure page; de and en), 4 downloads (CSV and JSON of 2 indicators), 7 assets and no JSON (no figures by sector)"
 for f in index.html goals/G.html goals/G2.html goals/G2.1.html \
     indicators/emp_women.html indicators/unemployment.html; do
 	ok $([ -f "$TMP/site/$f" ] && [ -f "$TMP/site/en/$f" ]; echo $?) "$f is written in German and English"

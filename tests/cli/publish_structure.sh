@@ -15,7 +15,7 @@ is "$RC" 0 "publish exits 0"
 # of emp_sector for 05512000 (home: structure.html), 05513000 and 05515000
 # (not NAT, the reference, nor RUHR, which holds two cities), and of emp_fine
 # for 05512000, each in German and English: 2 × 8 = 16; one JSON per page.
-like "$OUT" "16 pages, 7 assets, 4 data files" "it reports 16 pages and 4 JSON files"
+like "$OUT" "16 pages, [0-9]+ downloads, 7 assets, 4 data files" "it reports 16 pages and 4 JSON files"
 for f in structure.html structure/05513000.html structure/05515000.html \
     structure/05512000/emp_fine.html; do
 	ok $([ -f "$TMP/site/$f" ] && [ -f "$TMP/site/en/$f" ]; echo $?) \
