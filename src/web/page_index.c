@@ -8,7 +8,7 @@
 
 #include "util/format.h"
 
-/* ---- helpers shared by the section files ---------------------------------- */
+/* ---- helpers shared by the section files --------------------------- */
 
 const char *
 page_index_text(const struct page_index *pi, const char *msgid)
@@ -127,7 +127,7 @@ page_index_node_title(const struct page_index *pi,
 	return page_index_pick(pi, n->title_de, n->title_en);
 }
 
-/* ---- links ---------------------------------------------------------------- */
+/* ---- links --------------------------------------------------------- */
 
 void
 page_index_path(struct buf *out, const struct catalog *c,
@@ -154,7 +154,7 @@ page_index_link(struct html *h, const struct page_index *pi, const char *path,
 	buf_free(&href);
 }
 
-/* ---- the frame ------------------------------------------------------------- */
+/* ---- the frame ----------------------------------------------------- */
 
 static void
 page_index_switch(struct html *h, struct page_index *pi)

@@ -58,7 +58,7 @@ page_index_parts_share(struct page_index *pi, double share)
 	return s;
 }
 
-/* ---- the components tables -------------------------------------------------- */
+/* ---- the components tables ----------------------------------------- */
 
 static void
 page_index_parts_th(struct html *h, const char *scope, const char *text,
@@ -197,7 +197,7 @@ page_index_components(struct html *h, struct page_index *pi)
 	html_close(h);
 }
 
-/* ---- the method ------------------------------------------------------------------ */
+/* ---- the method ---------------------------------------------------- */
 
 static const char *
 page_index_parts_indicator(struct page_index *pi,
@@ -246,9 +246,10 @@ page_index_parts_measure(struct page_index *pi,
 		return arena_printf(&pi->arena, page_index_text(pi, "how %s "
 		    "held up during \xe2\x80\x9c%s\xe2\x80\x9d (%s to %s) against "
 		    "what the mix of sectors let expect (resistance: above 0 "
-		    "better, below 0 worse than expected)"), ind, s != NULL ? page_index_pick(pi, s->name_de,
-		    s->name_en) : leaf->component->shock, s != NULL ? s->peak :
-		    "", s != NULL ? s->trough : "");
+		    "better, below 0 worse than expected)"), ind, s != NULL ?
+		    page_index_pick(pi, s->name_de, s->name_en) :
+		    leaf->component->shock, s != NULL ? s->peak : "",
+		    s != NULL ? s->trough : "");
 	default:
 		return arena_printf(&pi->arena, page_index_text(pi, "the value "
 		    "of %s in %s"), ind, year);

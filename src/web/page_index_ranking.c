@@ -28,7 +28,7 @@
 #define PAGE_INDEX_RANK_X	520.0
 #define PAGE_INDEX_RANK_W	144.0
 
-/* ---- sentences ------------------------------------------------------------- */
+/* ---- sentences ----------------------------------------------------- */
 
 static const char *
 page_index_rank_text(struct page_index *pi, int lo, int hi)
@@ -173,7 +173,7 @@ page_index_overall_sentence(struct html *h, struct page_index *pi)
 	html_close(h);
 }
 
-/* ---- the chart -------------------------------------------------------------- */
+/* ---- the chart ----------------------------------------------------- */
 
 static double
 page_index_rank_x(const struct index_catalog *x, double rank)
