@@ -382,7 +382,7 @@ index_catalog_build(struct db *db, const struct index_catalog_options *o,
 {
 	struct index_catalog_builder b;
 	enum index_catalog_status st = INDEX_CATALOG_ERROR;
-	size_t i;
+	size_t i, used;
 
 	memset(x, 0, sizeof(*x));
 	model_catalog_init(&x->catalog);
@@ -437,19 +437,24 @@ index_catalog_build(struct db *db, const struct index_catalog_options *o,
 		st = index_catalog_fail(x, INDEX_CATALOG_ERROR, e);
 		goto done;
 	}
-	if (index_catalog_leaves_values(&b) == 0) {
+	used = index_catalog_leaves_values(&b);
+	if (b.failed) {
+		st = index_catalog_fail(x, INDEX_CATALOG_ERROR, e);
+		goto done;
+	}
+	/* The nodes even without figures: the page names what is missing. */
+	if (index_catalog_nodes(&b) == -1) {
+		st = index_catalog_fail(x, INDEX_CATALOG_ERROR, e);
+		goto done;
+	}
+	if (used == 0) {
 		error_set(e, "index %s: no component has figures%s%s",
 		    x->index->code, x->period != NULL ? " for " : "",
 		    x->period != NULL ? x->period : "");
 		st = index_catalog_fail(x, INDEX_CATALOG_NO_DATA, e);
 		goto done;
 	}
-	if (b.failed) {
-		st = index_catalog_fail(x, INDEX_CATALOG_ERROR, e);
-		goto done;
-	}
-	if (index_catalog_nodes(&b) == -1 ||
-	    index_catalog_pipeline(&b) == -1) {
+	if (index_catalog_pipeline(&b) == -1) {
 		st = index_catalog_fail(x, INDEX_CATALOG_ERROR, e);
 		goto done;
 	}

@@ -215,7 +215,10 @@ page_index_parts_measure(struct page_index *pi,
 {
 	const struct index_catalog *x = pi->x;
 	const char *ind = page_index_parts_indicator(pi, leaf);
-	const char *year = x->period != NULL ? x->period : "";
+	/* Without figures no year was chosen: say which one it will be. */
+	const char *year = x->period != NULL ? x->period :
+	    strcmp(x->index->period, "latest") != 0 ? x->index->period :
+	    page_index_text(pi, "(the latest common year)");
 	const struct shock *s;
 	const struct classification *cl;
 	const struct sector *sec;
