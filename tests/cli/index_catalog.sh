@@ -88,6 +88,11 @@ is "$RC" 2 "sensitivity --catalog: usage error"
 run "$WIALL" --db "$DB" index build --catalog nope
 is "$RC" 1 "an unknown index: exit 1"
 like "$ERR" "the catalogue has no index 'nope'" "named"
+"$WIALL" --db "$TMP/empty.db" init >/dev/null
+"$WIALL" --db "$TMP/empty.db" catalog load "$DATA/catalog.json" >/dev/null
+run "$WIALL" --db "$TMP/empty.db" index build --catalog strength
+is "$RC" 1 "an index without any figures: exit 1"
+like "$ERR" "index strength: no component has figures for 2014" "which says so"
 run "$WIALL" --db "$TMP/none.db" index build --catalog strength
 is "$RC" 1 "no database: exit 1"
 done_testing
