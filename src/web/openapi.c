@@ -9,9 +9,11 @@
 #include <string.h>
 
 #include "app/assess.h"
+#include "app/index_catalog.h"
 #include "app/structure.h"
 #include "core/explain.h"
 #include "core/portfolio.h"
+#include "core/rng.h"
 #include "core/structure.h"
 #include "util/embed.h"
 #include "util/model.h"
@@ -49,7 +51,7 @@ static const char openapi_description[] =
     "every value imported from a file with at most 15.";
 
 /* A name table as a schema {"type": "string", "enum": [...]}: the names
- * from..to-1 of `names`, each once. */
+ * from..to-1 of `names`, each once (a NULL entry names nothing). */
 static json_t *
 openapi_enum(const char *const *names, int from, int to, const char *text)
 {
@@ -57,8 +59,10 @@ openapi_enum(const char *const *names, int from, int to, const char *text)
 	int i, j;
 
 	for (i = from; i < to; i++) {
+		if (names[i] == NULL)
+			continue;
 		for (j = from; j < i; j++)
-			if (strcmp(names[j], names[i]) == 0)
+			if (names[j] != NULL && strcmp(names[j], names[i]) == 0)
 				break;
 		if (j == i)
 			json_array_append_new(list, json_string(names[i]));
@@ -138,6 +142,14 @@ openapi_generated(json_t *schemas)
 	json_object_set_new(schemas, "LogBase", openapi_enum(
 	    structure_base_names, 0, STRUCTURE_BASE__MAX, "The logarithm's "
 	    "base of entropy and variety: 2 (bits) or e."));
+	json_object_set_new(schemas, "IndexStatus", openapi_enum(
+	    index_catalog_status_names, 0, INDEX_CATALOG__MAX, "ok, or why "
+	    "there is no result (no_data, not_computable)."));
+	json_object_set_new(schemas, "IndexMeasure", openapi_enum(
+	    model_measure_names, 0, MODEL_MEASURE__MAX, "What a leaf takes "
+	    "of its indicator."));
+	json_object_set_new(schemas, "RngKind", openapi_enum(rng_kind_names, 0,
+	    RNG__MAX, "The random number generator of the analysis."));
 	json_object_set_new(schemas, "LqBasis", openapi_enum(
 	    app_structure_lq_basis_names, 0, APP_STRUCTURE_LQ_BASIS__MAX, NULL));
 	for (i = 0; i < sizeof(groups) / sizeof(groups[0]); i++)

@@ -7,10 +7,12 @@
 
 #include "util/xalloc.h"
 #include "web/api.h"
+#include "web/api_indices.h"
 #include "web/api_structure.h"
 #include "web/assets.h"
 #include "web/dash.h"
 #include "web/openapi.h"
+#include "web/page_index.h"
 #include "web/page_structure.h"
 #include "web/router.h"
 
@@ -34,7 +36,7 @@ extern const struct embedded_file web_assets[];
 	"lists it." }
 
 static const struct route_api site_api_index = {
-	.id = "getIndex",
+	.id = "getApiIndex",
 	.summary = "The API: its name, version and endpoints",
 	.schema = "ApiIndex",
 };
@@ -182,6 +184,35 @@ static const struct route_api site_api_structure = {
 	},
 };
 
+static const struct route_api site_api_indices = {
+	.id = "listIndices",
+	.summary = "The composite indices the catalogue defines",
+	.schema = "IndexList",
+	.statuses = {
+		SITE_DB_ERRORS,
+	},
+};
+
+static const struct route_api site_api_index_one = {
+	.id = "getIndex",
+	.summary = "One composite index, built from the database",
+	.description = "What the index page shows (docs/index.md): each "
+	    "unit's scores at every level, its rank and the rank interval of "
+	    "the uncertainty analysis, each component's raw and normalised "
+	    "value, the weights and the method. An index that cannot be "
+	    "computed is still 200, with its status and reason.",
+	.schema = "Index",
+	.params = {
+		{ "code", true, false, "Code", "resilience_muenster",
+		    "An index's code, as /api/v1/index lists it." },
+	},
+	.statuses = {
+		{ 404, NULL, "No index has that code, or the catalogue "
+		    "defines none." },
+		SITE_DB_ERRORS,
+	},
+};
+
 /* Every page and endpoint. */
 static const struct route site_routes[] = {
 	{ "/",			dash_overview, NULL, false },
@@ -190,6 +221,8 @@ static const struct route site_routes[] = {
 	{ "/structure",		page_structure, NULL, false },
 	{ "/structure/{}",	page_structure, NULL, false },
 	{ "/structure/{}/{}",	page_structure, NULL, false },
+	{ "/indices",		page_index, NULL, false },
+	{ "/indices/{}",	page_index, NULL, false },
 	{ "/api/v1",		api_index, &site_api_index, false },
 	{ "/api/v1/",		api_index, &site_api_index, true },
 	{ "/api/v1/openapi.json", openapi_handle, &site_api_openapi, false },
@@ -203,6 +236,8 @@ static const struct route site_routes[] = {
 	{ "/api/v1/assessments", dash_api_assessments, &site_api_assessments,
 	    false },
 	{ "/api/v1/structure",	api_structure, &site_api_structure, false },
+	{ "/api/v1/index",	api_indices_list, &site_api_indices, false },
+	{ "/api/v1/index/{}",	api_indices_one, &site_api_index_one, false },
 	{ "/downloads/{}",	dash_download, NULL, false },
 	{ "/assets/{}",		assets_handle, NULL, false },
 	{ "/healthz",		api_health, NULL, false },

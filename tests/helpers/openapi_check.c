@@ -9,8 +9,9 @@
  *	every schema keeps to the subset below; every component schema is used.
  *   openapi_check requests DOC [NAME=VALUE...]
  *	one line "PATH<TAB>URL" per request to try: each GET path bare, with
- *	each query parameter alone, and with all of them; values from NAME=VALUE,
- *	else the parameter's example (no value: exit 1).
+ *	each query parameter alone, and with all of them; values from
+ *	PATH:NAME=VALUE (for that path), NAME=VALUE, else the parameter's
+ *	example (no value: exit 1).
  *   openapi_check params DOC PATH
  *	the GET's query parameters, one a line: "NAME<TAB>empty" when it
  *	documents an empty value as allowed, else "NAME<TAB>value".
@@ -624,14 +625,20 @@ check_encode(FILE *out, const char *s)
 	}
 }
 
-/* A parameter's value: NAME=VALUE from the command line, else its example. */
+/* A parameter's value: PATH:NAME=VALUE for this path, else NAME=VALUE,
+ * from the command line; else its example. */
 static const char *
-check_param_value(json_t *p, int argc, char **argv)
+check_param_value(const char *template, json_t *p, int argc, char **argv)
 {
 	const char *name = json_string_value(json_object_get(p, "name"));
-	size_t n = strlen(name);
+	size_t n = strlen(name), t = strlen(template);
 	int i;
 
+	for (i = 0; i < argc; i++)
+		if (strncmp(argv[i], template, t) == 0 && argv[i][t] == ':' &&
+		    strncmp(argv[i] + t + 1, name, n) == 0 &&
+		    argv[i][t + 1 + n] == '=')
+			return argv[i] + t + n + 2;
 	for (i = 0; i < argc; i++)
 		if (strncmp(argv[i], name, n) == 0 && argv[i][n] == '=')
 			return argv[i] + n + 1;
@@ -661,7 +668,7 @@ check_fill(struct check *c, const char *template, json_t *item, char *out,
 			name = json_string_value(json_object_get(x, "name"));
 			if (name != NULL && strlen(name) == (size_t)(end - p - 1) &&
 			    strncmp(name, p + 1, (size_t)(end - p - 1)) == 0)
-				value = check_param_value(x, argc, argv);
+				value = check_param_value(template, x, argc, argv);
 		}
 		if (value == NULL) {
 			fprintf(stderr, "%s: no value for %.*s\n", template,
@@ -698,7 +705,7 @@ check_requests(struct check *c, int argc, char **argv)
 		json_array_foreach(params, i, p) {
 			const char *v;
 			p = check_deref(c, p, template);
-			v = check_param_value(p, argc, argv);
+			v = check_param_value(template, p, argc, argv);
 			if (v == NULL) {
 				fprintf(stderr, "%s: no value for %s\n", template,
 				    json_string_value(json_object_get(p, "name")));
@@ -716,7 +723,7 @@ check_requests(struct check *c, int argc, char **argv)
 		json_array_foreach(params, j, p) {
 			const char *v;
 			p = check_deref(c, p, template);
-			v = check_param_value(p, argc, argv);
+			v = check_param_value(template, p, argc, argv);
 			printf("%c%s=", j == 0 ? '?' : '&',
 			    json_string_value(json_object_get(p, "name")));
 			check_encode(stdout, v != NULL ? v : "");

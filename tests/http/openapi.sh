@@ -72,7 +72,7 @@ listed=$(i=0; while p=$("$JSON_GET" - "endpoints.$i" <<<"$BODY"); do
 is "$listed" "$paths" "and lists exactly the document's paths"
 for p in /api/v1/indicators /api/v1/indicators/{code} \
     /api/v1/indicators/{code}/observations /api/v1/assessments \
-    /api/v1/structure /api/v1/health; do
+    /api/v1/structure /api/v1/index /api/v1/index/{code} /api/v1/health; do
 	case "$paths" in
 	*"$p"*) ok 0 "the document has $p" ;;
 	*) ok 1 "the document has $p" ;;
@@ -100,8 +100,12 @@ reference=$("$JSON_GET" "$TMP/structure.json" reference)
 periods=$("$JSON_GET" "$TMP/structure.json" periods | sed 's/array //')
 first=$("$JSON_GET" "$TMP/structure.json" periods.0.period)
 last=$("$JSON_GET" "$TMP/structure.json" "periods.$((periods - 1)).period")
+fetch "$BASE/api/v1/index"
+index=$("$JSON_GET" - indices.0.code <<<"$BODY")
+like "$index" '^[a-z0-9_]+$' "a composite index of the demo: $index"
 "$OC" requests "$DOC" code="$code" region="$region" indicator="$sector_indicator" \
     reference="$reference" from="$first" to="$last" method=opensdg \
+    "/api/v1/index/{code}:code=$index" \
     >"$TMP/requests" 2>"$TMP/requests.err"
 ok $? "each parameter has a value (from the demo or the document's example)" ||
     sed 's/^/# /' "$TMP/requests.err"
@@ -188,6 +192,7 @@ error_case "/api/v1/indicators/{code}" /api/v1/indicators/nope 404 \
 error_case "/api/v1/indicators/{code}/observations" \
     /api/v1/indicators/nope/observations 404 "no such indicator" \
     "an unknown indicator's observations"
+error_case "/api/v1/index/{code}" /api/v1/index/nope 404 "" "an unknown index"
 for path in /api/v1/indicators "/api/v1/indicators/{code}" \
     "/api/v1/indicators/{code}/observations" /api/v1/assessments; do
 	url=$(printf '%s' "$path" | sed "s/{code}/$code/")
@@ -282,7 +287,37 @@ for m in dns eurostat opensdg; do
 	answer /api/v1/assessments get "its assessments by $m fit"
 done
 fetch "$BASE/api/v1/structure"
-answer /api/v1/structure get "its structure report fits"
+is "$STATUS" 404 "it has no figures by sector: /api/v1/structure is 404"
+answer /api/v1/structure get "and that answer fits"
 stop_server
 is "$SERVER_RC" 0 "the fixture's server stops cleanly"
+
+# ---- sectors, shocks and an index: the structure and index fixtures -----------
+# First without figures (the index has no result), then with them.
+for figures in no yes; do
+	rm -f "$TMP/w.db"*
+	"$WIALL" --db "$TMP/w.db" init >/dev/null
+	"$WIALL" --db "$TMP/w.db" catalog load "$TOP/tests/data/web/structure.json" >/dev/null &&
+	    "$WIALL" --db "$TMP/w.db" catalog load "$TOP/tests/data/index/web_index.json" >/dev/null
+	ok $? "figures $figures: the structure fixture and the hostile index load"
+	if [ "$figures" = yes ]; then
+		"$WIALL" --db "$TMP/w.db" import "$TOP/tests/data/web/structure.csv" >/dev/null
+		ok $? "figures $figures: with the figures by sector"
+	fi
+	start_server --access-log off
+	ok $? "figures $figures: the server starts"
+	fetch "$BASE/api/v1/index"
+	answer /api/v1/index get "figures $figures: the index list fits"
+	fetch "$BASE/api/v1/index/hostile"
+	is "$STATUS" 200 "figures $figures: /api/v1/index/hostile is 200"
+	answer "/api/v1/index/{code}" get "figures $figures: the index fits"
+	is "$("$JSON_GET" - status <<<"$BODY")" \
+	    "$([ "$figures" = yes ] && echo ok || echo no_data)" \
+	    "figures $figures: with its status"
+	fetch "$BASE/api/v1/structure"
+	is "$STATUS" "$([ "$figures" = yes ] && echo 200 || echo 404)" \
+	    "figures $figures: /api/v1/structure"
+	answer /api/v1/structure get "figures $figures: the structure answer fits"
+	stop_server
+done
 done_testing
