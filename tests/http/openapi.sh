@@ -262,6 +262,9 @@ rm -f "$TMP/w.db"*
     "$WIALL" --db "$TMP/w.db" import "$TOP/tests/data/web/observations.csv" >/dev/null &&
     "$WIALL" --db "$TMP/w.db" import "$TOP/tests/data/web/observations_revised.csv" >/dev/null
 ok $? "the fixture of tests/data/web loads"
+# start_server reads the URL from serve.out: the last server's must go
+# first, or it may read the old port before the new server writes.
+rm -f "$TMP/serve.out"
 start_server --access-log off
 ok $? "the server starts on it"
 fetch "$BASE/api/v1/indicators"
@@ -304,6 +307,7 @@ for figures in no yes; do
 		"$WIALL" --db "$TMP/w.db" import "$TOP/tests/data/web/structure.csv" >/dev/null
 		ok $? "figures $figures: with the figures by sector"
 	fi
+	rm -f "$TMP/serve.out"
 	start_server --access-log off
 	ok $? "figures $figures: the server starts"
 	fetch "$BASE/api/v1/index"
