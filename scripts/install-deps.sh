@@ -6,7 +6,7 @@ set -eu
 runtime="build-essential pkg-config sqlite3 libsqlite3-dev libjansson-dev \
 libmicrohttpd-dev libsodium-dev gettext"
 testing="libcmocka-dev clang libclang-rt-14-dev valgrind libxml2-utils \
-chromium wrk nginx-light hyperfine curl time"
+chromium wrk nginx-light hyperfine curl time python3"
 want="$runtime"
 [ "${1:-}" = "--test" ] && want="$runtime $testing"
 missing=""
