@@ -25,136 +25,6 @@ index_options_default(struct index_options *o)
 	o->availability = -1.0;
 }
 
-/* Splits "a,b,c" into at most max numbers; returns how many, -1 on a bad one. */
-static int
-index_numbers(const char *s, double *out, int max)
-{
-	int n = 0;
-
-	while (*s != '\0') {
-		const char *end = strchr(s, ',');
-		size_t len = end != NULL ? (size_t)(end - s) : strlen(s);
-
-		if (n == max || text_parse_double(s, len, '.', &out[n]) < 0)
-			return -1;
-		n++;
-		if (end == NULL)
-			break;
-		s = end + 1;
-	}
-	return n;
-}
-
-int
-index_parse_normalise(const char *text, struct normalise_spec *s,
-    const char **reference, struct arena *a, struct error *e)
-{
-	const char *colon = strchr(text, ':');
-	size_t len = colon != NULL ? (size_t)(colon - text) : strlen(text);
-	const char *args = colon != NULL ? colon + 1 : "";
-	char name[32];
-	double v[3];
-	int n = 0;
-
-	normalise_spec_default(s);
-	if (reference != NULL)
-		*reference = NULL;
-	if (len >= sizeof(name))
-		return error_set(e, "unknown normalisation '%s'", text);
-	memcpy(name, text, len);
-	name[len] = '\0';
-	if (normalise_method_parse(name, &s->method) < 0)
-		return error_set(e, "unknown normalisation '%s' (one of minmax, "
-		    "zscore, dist2max, dist2ref, dist2target, fracmax, rank, borda, "
-		    "prank, goalposts, none)", name);
-	if (s->method == NORMALISE_DIST2REF) {
-		const char *comma = strchr(args, ',');
-		size_t ulen = comma != NULL ? (size_t)(comma - args) : strlen(args);
-
-		if (ulen == 0)
-			return error_set(e, "dist2ref needs a unit: dist2ref:CODE");
-		if (reference != NULL)
-			*reference = arena_strndup(a, args, ulen);
-		if (comma != NULL) {
-			if (strcmp(comma + 1, "cap") != 0)
-				return error_set(e, "dist2ref:CODE takes only "
-				    "',cap' after the unit");
-			s->cap = true;
-		}
-		return 0;
-	}
-	if (args[0] != '\0' && (n = index_numbers(args, v, 3)) < 0)
-		return error_set(e, "'%s': parameters must be numbers separated "
-		    "by commas", text);
-	switch (s->method) {
-	case NORMALISE_MINMAX:
-		if (n != 0 && n != 2)
-			return error_set(e, "minmax takes two bounds: minmax:l,u");
-		if (n == 2) {
-			s->lower = v[0];
-			s->upper = v[1];
-		}
-		if (!(s->upper > s->lower))
-			return error_set(e, "minmax:%g,%g: the upper bound must "
-			    "exceed the lower", s->lower, s->upper);
-		return 0;
-	case NORMALISE_ZSCORE:
-		if (n != 0 && n != 2)
-			return error_set(e, "zscore takes a mean and a standard "
-			    "deviation: zscore:m,s");
-		if (n == 2) {
-			s->mean = v[0];
-			s->sd = v[1];
-		}
-		if (!(s->sd > 0))
-			return error_set(e, "zscore: the standard deviation must "
-			    "be positive");
-		return 0;
-	case NORMALISE_GOALPOSTS:
-		if (n != 0 && n != 2 && n != 3)
-			return error_set(e, "goalposts takes lo,hi[,scale] (or none, "
-			    "then the iMeta columns goalpost_lower/_upper)");
-		if (n >= 2) {
-			s->goal_lower = v[0];
-			s->goal_upper = v[1];
-		}
-		if (n == 3)
-			s->goal_scale = v[2];
-		return 0;
-	default:
-		if (n != 0)
-			return error_set(e, "%s takes no parameters", name);
-		return 0;
-	}
-}
-
-int
-index_parse_aggregate(const char *text, struct aggregate_spec *s,
-    struct error *e)
-{
-	const char *colon = strchr(text, ':');
-	size_t len = colon != NULL ? (size_t)(colon - text) : strlen(text);
-	char name[32];
-
-	s->power = 1.0;
-	if (len >= sizeof(name))
-		return error_set(e, "unknown aggregation '%s'", text);
-	memcpy(name, text, len);
-	name[len] = '\0';
-	if (aggregate_method_parse(name, &s->method) < 0)
-		return error_set(e, "unknown aggregation '%s' (one of amean, gmean, "
-		    "hmean, genmean:p, copeland)", name);
-	if (s->method == AGGREGATE_GENMEAN) {
-		if (colon == NULL || text_parse_double(colon + 1,
-		    strlen(colon + 1), '.', &s->power) < 0)
-			return error_set(e, "genmean needs its power: genmean:p");
-		return 0;
-	}
-	if (colon != NULL)
-		return error_set(e, "%s takes no parameter", name);
-	return 0;
-}
-
 int
 index_load(const struct index_options *o, struct arena *a,
     struct index_model *m, struct error *e)
@@ -178,7 +48,7 @@ index_load(const struct index_options *o, struct arena *a,
 	s->screen_threshold = o->screen_threshold;
 	s->treat = o->treat;
 	s->treatment.winmax = o->winmax;
-	if (index_parse_normalise(o->normalise, &s->normalise, &reference, a,
+	if (normalise_spec_parse(o->normalise, &s->normalise, &reference, a,
 	    e) < 0)
 		return -1;
 	if (reference != NULL) {
@@ -189,7 +59,7 @@ index_load(const struct index_options *o, struct arena *a,
 			    o->data_path);
 		s->reference_unit = (size_t)u;
 	}
-	if (index_parse_aggregate(o->aggregate, &s->aggregate, e) < 0)
+	if (aggregate_spec_parse(o->aggregate, &s->aggregate, e) < 0)
 		return -1;
 	if (o->availability >= 0) {
 		m->availability = arena_alloc(a, ((size_t)m->h.n_levels + 1) *
@@ -286,13 +156,13 @@ index_vary_list(const struct index_model *m, const char *list,
 		if (norm != NULL) {
 			const char *ref = NULL;
 
-			if (index_parse_normalise(one, &norm[k], &ref, a, e) < 0)
+			if (normalise_spec_parse(one, &norm[k], &ref, a, e) < 0)
 				return -1;
 			if (ref != NULL && coinr_unit(&m->coin, ref) !=
 			    (long)m->spec.reference_unit)
 				return error_set(e, "dist2ref in --vary must use the "
 				    "unit of --normalise dist2ref");
-		} else if (index_parse_aggregate(one, &agg[k], e) < 0) {
+		} else if (aggregate_spec_parse(one, &agg[k], e) < 0) {
 			return -1;
 		}
 		k++;

@@ -44,15 +44,6 @@ struct index_model {
 	double				*weight;	/* equal weights, if asked */
 };
 
-/* Parses "minmax[:l,u]", "zscore[:m,s]", "dist2max", "dist2ref:UNIT[,cap]",
- * "dist2target", "fracmax", "rank", "borda", "prank",
- * "goalposts[:lo,hi[,scale]]" or "none"; a dist2ref unit code goes to *reference
- * (may be NULL when not wanted). */
-int	index_parse_normalise(const char *text, struct normalise_spec *s,
-	    const char **reference, struct arena *a, struct error *e);
-/* Parses "amean", "gmean", "hmean", "genmean:p" or "copeland". */
-int	index_parse_aggregate(const char *text, struct aggregate_spec *s,
-	    struct error *e);
 /* Reads the files and prepares the specification; then index_build runs it. */
 int	index_load(const struct index_options *o, struct arena *a,
 	    struct index_model *m, struct error *e);

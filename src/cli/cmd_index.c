@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "app/index.h"
+#include "app/index_catalog.h"
 #include "app/index_weights.h"
 #include "io/csv.h"
 #include "util/text.h"
@@ -29,13 +30,16 @@ struct index_cli {
 	const char		*weights;	/* ahp:FILE or budget:FILE */
 	const char		*vary[32];
 	size_t			 n_vary;
+	const char		*catalog;	/* an index of the catalogue */
+	const char		*file_option;	/* one only files take */
+	bool			 runs_given, seed_given;
 };
 
 enum {
 	OPT_DATA = 256, OPT_META, OPT_DENOMINATE, OPT_IMPUTE, OPT_GROUP,
 	OPT_SCREEN, OPT_TREAT, OPT_WINMAX, OPT_NORMALISE, OPT_AGGREGATE,
 	OPT_AVAILABILITY, OPT_STAGE, OPT_FORMAT, OPT_RUNS, OPT_SEED, OPT_RNG,
-	OPT_VARY, OPT_THREADS, OPT_WEIGHTS
+	OPT_VARY, OPT_THREADS, OPT_WEIGHTS, OPT_CATALOG
 };
 
 static const struct option index_long_options[] = {
@@ -58,6 +62,7 @@ static const struct option index_long_options[] = {
 	{ "vary", required_argument, NULL, OPT_VARY },
 	{ "threads", required_argument, NULL, OPT_THREADS },
 	{ "weights", required_argument, NULL, OPT_WEIGHTS },
+	{ "catalog", required_argument, NULL, OPT_CATALOG },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -82,6 +87,7 @@ index_parse(struct cmd_context *ctx, int argc, char **argv, const char *sub,
 {
 	long long v;
 	double x;
+	size_t k;
 	int ch;
 
 	index_options_default(&c->o);
@@ -94,7 +100,18 @@ index_parse(struct cmd_context *ctx, int argc, char **argv, const char *sub,
 	optind = 1;
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, "", index_long_options, NULL)) != -1) {
+		/* The catalogue defines its own data, pipeline and inputs. */
+		if (ch != OPT_STAGE && ch != OPT_FORMAT && ch != OPT_RUNS &&
+		    ch != OPT_SEED && ch != OPT_RNG && ch != OPT_THREADS &&
+		    ch != OPT_CATALOG && ch != '?' && ch != ':')
+			for (k = 0; index_long_options[k].name != NULL; k++)
+				if (index_long_options[k].val == ch)
+					c->file_option =
+					    index_long_options[k].name;
 		switch (ch) {
+		case OPT_CATALOG:
+			c->catalog = optarg;
+			break;
 		case OPT_DATA:
 			c->o.data_path = optarg;
 			break;
@@ -170,11 +187,13 @@ index_parse(struct cmd_context *ctx, int argc, char **argv, const char *sub,
 				return cmd_usage_error(&cmd_index_entry, ctx,
 				    "--runs %s: a whole number >= 2", optarg);
 			c->runs = (size_t)v;
+			c->runs_given = true;
 			break;
 		case OPT_SEED:
 			if (text_parse_int(optarg, strlen(optarg), &c->seed) < 0)
 				return cmd_usage_error(&cmd_index_entry, ctx,
 				    "--seed %s: a whole number", optarg);
+			c->seed_given = true;
 			break;
 		case OPT_RNG:
 			if (rng_kind_parse(optarg, &c->rng) < 0)
@@ -215,9 +234,20 @@ index_parse(struct cmd_context *ctx, int argc, char **argv, const char *sub,
 	if (optind < argc)
 		return cmd_usage_error(&cmd_index_entry, ctx,
 		    "unexpected argument '%s'", argv[optind]);
+	if (c->catalog != NULL) {
+		if (c->file_option != NULL)
+			return cmd_usage_error(&cmd_index_entry, ctx,
+			    "--%s: with --catalog the catalogue defines the data, "
+			    "the pipeline and what varies", c->file_option);
+		if (strcmp(sub, "sensitivity") == 0)
+			return cmd_usage_error(&cmd_index_entry, ctx,
+			    "sensitivity works on --data and --meta files");
+		return CMD_OK;
+	}
 	if (c->o.data_path == NULL || c->o.meta_path == NULL)
 		return cmd_usage_error(&cmd_index_entry, ctx,
-		    "%s needs --data FILE and --meta FILE", sub);
+		    "%s needs --data FILE and --meta FILE, or --catalog CODE",
+		    sub);
 	if (strcmp(sub, "build") != 0 && c->n_vary == 0)
 		return cmd_usage_error(&cmd_index_entry, ctx,
 		    "%s needs at least one --vary NAME=ALTERNATIVES", sub);
@@ -277,11 +307,19 @@ index_warnings(struct cmd_context *ctx, const struct index_model *m)
 	}
 }
 
+/* What the output reads of a built index, from files or the catalogue. */
+struct index_built {
+	const struct composite_hierarchy	*h;
+	const struct composite_data		*d;
+	const struct composite_result		*result;
+};
+
 /* Rows in nominal rank order (ties and missing ranks in data order). */
 static size_t *
-index_rank_order(const struct index_model *m, struct arena *a)
+index_rank_order(const struct index_built *m, struct arena *a)
 {
-	size_t nk = m->result.n_kept, *order = arena_alloc(a, nk * sizeof(size_t));
+	size_t nk = m->result->n_kept, *order = arena_alloc(a, (nk + 1) *
+	    sizeof(size_t));
 	size_t i, j;
 
 	for (i = 0; i < nk; i++)
@@ -289,10 +327,10 @@ index_rank_order(const struct index_model *m, struct arena *a)
 	/* insertion sort: stable, n is the number of units */
 	for (i = 1; i < nk; i++) {
 		size_t cur = order[i];
-		double rc = m->result.rank[cur];
+		double rc = m->result->rank[cur];
 
 		for (j = i; j > 0; j--) {
-			double rp = m->result.rank[order[j - 1]];
+			double rp = m->result->rank[order[j - 1]];
 
 			if (!(isnan(rp) ? !isnan(rc) : (!isnan(rc) && rc < rp)))
 				break;
@@ -305,33 +343,33 @@ index_rank_order(const struct index_model *m, struct arena *a)
 
 static int
 index_build_output(struct cmd_context *ctx, const struct index_cli *c,
-    const struct index_model *m, struct arena *a)
+    const struct index_built *m, struct arena *a)
 {
 	struct composite_table t;
 	bool aggregated = c->stage == COMPOSITE_AGGREGATED;
 	size_t *order = aggregated ? index_rank_order(m, a) : NULL;
 	size_t row, col;
 
-	composite_stage_table(&m->h, &m->result, c->stage, &t);
+	composite_stage_table(m->h, m->result, c->stage, &t);
 	if (c->format == FORMAT_JSON) {
 		json_t *root = json_object(), *units = json_array(), *cols = json_array();
 		char *text;
 
 		for (col = 0; col < t.cols; col++)
 			json_array_append_new(cols,
-			    json_string(m->h.code[t.first_node + col]));
+			    json_string(m->h->code[t.first_node + col]));
 		for (row = 0; row < t.rows; row++) {
 			size_t r = order != NULL ? order[row] : row;
 			size_t unit = t.unit != NULL ? t.unit[r] : r;
 			json_t *u = json_object();
 
-			json_object_set_new(u, "uCode", json_string(m->d.unit[unit]));
+			json_object_set_new(u, "uCode", json_string(m->d->unit[unit]));
 			for (col = 0; col < t.cols; col++)
-				json_object_set_new(u, m->h.code[t.first_node + col],
+				json_object_set_new(u, m->h->code[t.first_node + col],
 				    index_json_number(t.values[col * t.rows + r]));
 			if (aggregated)
 				json_object_set_new(u, "Rank",
-				    index_json_number(m->result.rank[r]));
+				    index_json_number(m->result->rank[r]));
 			json_array_append_new(units, u);
 		}
 		json_object_set_new(root, "stage",
@@ -347,7 +385,7 @@ index_build_output(struct cmd_context *ctx, const struct index_cli *c,
 	}
 	fputs("uCode", ctx->out);
 	for (col = 0; col < t.cols; col++) {
-		const char *code = m->h.code[t.first_node + col];
+		const char *code = m->h->code[t.first_node + col];
 
 		fputc(',', ctx->out);
 		csv_write_field(ctx->out, code, strlen(code), ',');
@@ -357,7 +395,7 @@ index_build_output(struct cmd_context *ctx, const struct index_cli *c,
 		size_t r = order != NULL ? order[row] : row;
 		size_t unit = t.unit != NULL ? t.unit[r] : r;
 
-		csv_write_field(ctx->out, m->d.unit[unit], strlen(m->d.unit[unit]),
+		csv_write_field(ctx->out, m->d->unit[unit], strlen(m->d->unit[unit]),
 		    ',');
 		for (col = 0; col < t.cols; col++) {
 			fputc(',', ctx->out);
@@ -365,7 +403,7 @@ index_build_output(struct cmd_context *ctx, const struct index_cli *c,
 		}
 		if (aggregated) {
 			fputc(',', ctx->out);
-			index_number(ctx->out, m->result.rank[r]);
+			index_number(ctx->out, m->result->rank[r]);
 		}
 		fputc('\n', ctx->out);
 	}
@@ -374,7 +412,7 @@ index_build_output(struct cmd_context *ctx, const struct index_cli *c,
 
 static void
 index_stats_output(struct cmd_context *ctx, const struct index_cli *c,
-    const struct index_model *m, const struct uncertainty_stats *st,
+    const struct index_built *m, const struct uncertainty_stats *st,
     size_t runs, size_t failed, struct arena *a, json_t *root)
 {
 	size_t *order = index_rank_order(m, a), row;
@@ -391,7 +429,7 @@ index_stats_output(struct cmd_context *ctx, const struct index_cli *c,
 			int k;
 
 			json_object_set_new(u, "uCode",
-			    json_string(m->d.unit[st->unit[i]]));
+			    json_string(m->d->unit[st->unit[i]]));
 			for (k = 0; k < 5; k++)
 				json_object_set_new(u, names[k], index_json_number(v[k]));
 			json_array_append_new(units, u);
@@ -406,7 +444,7 @@ index_stats_output(struct cmd_context *ctx, const struct index_cli *c,
 	fputs("uCode,Nominal,Mean,Median,Q5,Q95\n", ctx->out);
 	for (row = 0; row < st->n_units; row++) {
 		size_t i = order[row];
-		const char *code = m->d.unit[st->unit[i]];
+		const char *code = m->d->unit[st->unit[i]];
 		const double v[5] = { st->nominal[i], st->mean[i], st->median[i],
 		    st->q5[i], st->q95[i] };
 		int k;
@@ -451,6 +489,7 @@ index_analysis(struct cmd_context *ctx, const struct index_cli *c,
 	for (i = 0; i < c->n_vary; i++)
 		in[i] = v[i].input;
 	if (!sensitivity) {
+		struct index_built view = { &m->h, &m->d, &m->result };
 		struct uncertainty_result r;
 		json_t *root = c->format == FORMAT_JSON ? json_object() : NULL;
 
@@ -463,7 +502,8 @@ index_analysis(struct cmd_context *ctx, const struct index_cli *c,
 			fprintf(ctx->err, "wiall index uncertainty: %zu of %zu "
 			    "replications failed (a step could not compute) and "
 			    "count as missing\n", r.failed, r.runs);
-		index_stats_output(ctx, c, m, &r.stats, r.runs, r.failed, a, root);
+		index_stats_output(ctx, c, &view, &r.stats, r.runs, r.failed, a,
+		    root);
 		if (root != NULL)
 			index_print_json(ctx, root);
 		return CMD_OK;
@@ -519,6 +559,75 @@ index_analysis(struct cmd_context *ctx, const struct index_cli *c,
 	}
 }
 
+/* build or uncertainty of an index the catalogue defines, over the
+ * database: the same output as from files, units named by region code. */
+static int
+index_catalog_exec(struct cmd_context *ctx, const struct index_cli *c,
+    const char *sub)
+{
+	struct index_catalog_options o;
+	struct index_catalog x;
+	struct index_built view = { &x.h, &x.d, &x.result };
+	struct db *db = NULL;
+	struct arena a;
+	struct error e;
+	size_t i;
+	int rc = CMD_FAIL;
+
+	memset(&o, 0, sizeof(o));
+	o.code = c->catalog;
+	o.uncertainty = strcmp(sub, "uncertainty") == 0;
+	o.threads = c->threads;
+	o.runs = c->runs_given ? c->runs : 0;
+	o.has_seed = c->seed_given;
+	o.seed = c->seed;
+	o.rng = c->rng;
+	arena_init(&a);
+	if (cmd_open_db(ctx, DB_READ_ONLY, &db) == -1) {
+		memset(&x, 0, sizeof(x));
+		goto done;
+	}
+	if (index_catalog_build(db, &o, &x, &e) != INDEX_CATALOG_OK) {
+		fprintf(ctx->err, "wiall index %s: %s\n", sub, e.message);
+		goto done;
+	}
+	for (i = 0; i < x.leaf_count; i++)
+		if (x.leaves[i].unused != NULL)
+			fprintf(ctx->err, "wiall index: warning: %s is left out: "
+			    "%s\n", x.leaves[i].component->code,
+			    x.leaves[i].unused);
+	if (!o.uncertainty) {
+		rc = index_build_output(ctx, c, &view, &a);
+		goto done;
+	}
+	if (!x.has_uncertainty) {
+		fprintf(ctx->err, "wiall index uncertainty: index %s defines no "
+		    "uncertainty analysis\n", x.index->code);
+		goto done;
+	}
+	if (x.uncertainty.failed > 0)
+		fprintf(ctx->err, "wiall index uncertainty: %zu of %zu "
+		    "replications failed (a step could not compute) and count as "
+		    "missing\n", x.uncertainty.failed, x.uncertainty.runs);
+	{
+		struct index_cli shown = *c;
+		json_t *root = c->format == FORMAT_JSON ? json_object() : NULL;
+
+		shown.seed = x.seed;
+		index_stats_output(ctx, &shown, &view, &x.uncertainty.stats,
+		    x.uncertainty.runs, x.uncertainty.failed, &a, root);
+		if (root != NULL)
+			index_print_json(ctx, root);
+	}
+	rc = CMD_OK;
+done:
+	if (db != NULL)
+		index_catalog_free(&x);
+	db_close(db);
+	arena_free(&a);
+	return rc;
+}
+
 static int
 cmd_index_exec(struct cmd_context *ctx, int argc, char **argv)
 {
@@ -545,6 +654,8 @@ cmd_index_exec(struct cmd_context *ctx, int argc, char **argv)
 	rc = index_parse(ctx, argc - 1, argv + 1, sub, &c);
 	if (rc != CMD_OK)
 		return rc;
+	if (c.catalog != NULL)
+		return index_catalog_exec(ctx, &c, sub);
 	arena_init(&a);
 	if (index_load(&c.o, &a, &m, &e) < 0) {
 		fprintf(ctx->err, "wiall index %s: %s\n", sub, e.message);
@@ -572,9 +683,11 @@ cmd_index_exec(struct cmd_context *ctx, int argc, char **argv)
 		goto done;
 	}
 	index_warnings(ctx, &m);
-	if (strcmp(sub, "build") == 0)
-		rc = index_build_output(ctx, &c, &m, &a);
-	else
+	if (strcmp(sub, "build") == 0) {
+		struct index_built view = { &m.h, &m.d, &m.result };
+
+		rc = index_build_output(ctx, &c, &view, &a);
+	} else
 		rc = index_analysis(ctx, &c, &m, strcmp(sub, "sensitivity") == 0,
 		    &a);
 done:
@@ -584,9 +697,10 @@ done:
 
 const struct cmd_entry cmd_index_entry = {
 	.name = "index",
-	.usage = "build|uncertainty|sensitivity --data FILE --meta FILE [OPTIONS]",
-	.summary = "Build a composite index from COINr iData/iMeta files; "
-	    "uncertainty and sensitivity.",
+	.usage = "build|uncertainty|sensitivity --data FILE --meta FILE "
+	    "[OPTIONS] | build|uncertainty --catalog CODE",
+	.summary = "Build a composite index from COINr iData/iMeta files or "
+	    "the catalogue; uncertainty and sensitivity.",
 	.help =
 	    "The pipeline (METHODS §4), each step only when asked for:\n"
 	    "  --data FILE            iData: uCode, uName, groups, denominators, "
@@ -633,6 +747,11 @@ const struct cmd_entry cmd_index_entry = {
 	    "  --rng fast|r           r: R's Mersenne-Twister, draw for draw as\n"
 	    "                         set.seed(S) in COINr; default fast\n"
 	    "  --threads N            default: all processors\n"
+	    "An index the catalogue defines (docs/index.md), over the database:\n"
+	    "  --catalog CODE         its units, data, pipeline and what varies\n"
+	    "                         come from the catalogue; --stage, --format,\n"
+	    "                         and for uncertainty --runs, --seed, --rng and\n"
+	    "                         --threads may be given\n"
 	    "COINr's build_example_coin() on its ASEM data is:\n"
 	    "  --denominate --impute group-mean --group-column EurAsia_group\n"
 	    "  --screen 0.9 --treat winsorise --winmax 5\n",

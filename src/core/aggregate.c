@@ -17,6 +17,8 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "util/text.h"
+
 const char *const aggregate_method_names[AGGREGATE__MAX] = {
 	"amean", "gmean", "hmean", "genmean", "copeland"
 };
@@ -33,6 +35,33 @@ aggregate_method_parse(const char *name, enum aggregate_method *method)
 		}
 	}
 	return -1;
+}
+
+int
+aggregate_spec_parse(const char *text, struct aggregate_spec *s,
+    struct error *e)
+{
+	const char *colon = strchr(text, ':');
+	size_t len = colon != NULL ? (size_t)(colon - text) : strlen(text);
+	char name[32];
+
+	s->power = 1.0;
+	if (len >= sizeof(name))
+		return error_set(e, "unknown aggregation '%s'", text);
+	memcpy(name, text, len);
+	name[len] = '\0';
+	if (aggregate_method_parse(name, &s->method) < 0)
+		return error_set(e, "unknown aggregation '%s' (one of amean, gmean, "
+		    "hmean, genmean:p, copeland)", name);
+	if (s->method == AGGREGATE_GENMEAN) {
+		if (colon == NULL || text_parse_double(colon + 1,
+		    strlen(colon + 1), '.', &s->power) < 0)
+			return error_set(e, "genmean needs its power: genmean:p");
+		return 0;
+	}
+	if (colon != NULL)
+		return error_set(e, "%s takes no parameter", name);
+	return 0;
 }
 
 struct aggregate_sum {

@@ -28,6 +28,10 @@ struct aggregate_spec {
 
 /* Parses a method name; -1 if unknown. */
 int	aggregate_method_parse(const char *name, enum aggregate_method *method);
+/* Parses the text form of an aggregation: "amean", "gmean", "hmean",
+ * "genmean:p" or "copeland". Returns 0, or -1 with the reason. */
+int	aggregate_spec_parse(const char *text, struct aggregate_spec *s,
+	    struct error *e);
 
 /* Aggregates rows 0..n of the children's columns child[0..k) with weights w[0..k)
  * into out[0..n). A row whose share of present children is below `availability`

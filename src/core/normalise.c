@@ -11,6 +11,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "util/text.h"
+
 const char *const normalise_method_names[NORMALISE__MAX] = {
 	"minmax", "zscore", "dist2max", "dist2ref", "dist2target", "fracmax",
 	"rank", "borda", "prank", "goalposts", "none"
@@ -42,6 +44,109 @@ normalise_method_parse(const char *name, enum normalise_method *method)
 		}
 	}
 	return -1;
+}
+
+/* Splits "a,b,c" into at most max numbers; returns how many, -1 on a bad one. */
+static int
+normalise_numbers(const char *s, double *out, int max)
+{
+	int n = 0;
+
+	while (*s != '\0') {
+		const char *end = strchr(s, ',');
+		size_t len = end != NULL ? (size_t)(end - s) : strlen(s);
+
+		if (n == max || text_parse_double(s, len, '.', &out[n]) < 0)
+			return -1;
+		n++;
+		if (end == NULL)
+			break;
+		s = end + 1;
+	}
+	return n;
+}
+
+int
+normalise_spec_parse(const char *text, struct normalise_spec *s,
+    const char **reference, struct arena *a, struct error *e)
+{
+	const char *colon = strchr(text, ':');
+	size_t len = colon != NULL ? (size_t)(colon - text) : strlen(text);
+	const char *args = colon != NULL ? colon + 1 : "";
+	char name[32];
+	double v[3];
+	int n = 0;
+
+	normalise_spec_default(s);
+	if (reference != NULL)
+		*reference = NULL;
+	if (len >= sizeof(name))
+		return error_set(e, "unknown normalisation '%s'", text);
+	memcpy(name, text, len);
+	name[len] = '\0';
+	if (normalise_method_parse(name, &s->method) < 0)
+		return error_set(e, "unknown normalisation '%s' (one of minmax, "
+		    "zscore, dist2max, dist2ref, dist2target, fracmax, rank, borda, "
+		    "prank, goalposts, none)", name);
+	if (s->method == NORMALISE_DIST2REF) {
+		const char *comma = strchr(args, ',');
+		size_t ulen = comma != NULL ? (size_t)(comma - args) : strlen(args);
+
+		if (ulen == 0)
+			return error_set(e, "dist2ref needs a unit: dist2ref:CODE");
+		if (reference != NULL)
+			*reference = arena_strndup(a, args, ulen);
+		if (comma != NULL) {
+			if (strcmp(comma + 1, "cap") != 0)
+				return error_set(e, "dist2ref:CODE takes only "
+				    "',cap' after the unit");
+			s->cap = true;
+		}
+		return 0;
+	}
+	if (args[0] != '\0' && (n = normalise_numbers(args, v, 3)) < 0)
+		return error_set(e, "'%s': parameters must be numbers separated "
+		    "by commas", text);
+	switch (s->method) {
+	case NORMALISE_MINMAX:
+		if (n != 0 && n != 2)
+			return error_set(e, "minmax takes two bounds: minmax:l,u");
+		if (n == 2) {
+			s->lower = v[0];
+			s->upper = v[1];
+		}
+		if (!(s->upper > s->lower))
+			return error_set(e, "minmax:%g,%g: the upper bound must "
+			    "exceed the lower", s->lower, s->upper);
+		return 0;
+	case NORMALISE_ZSCORE:
+		if (n != 0 && n != 2)
+			return error_set(e, "zscore takes a mean and a standard "
+			    "deviation: zscore:m,s");
+		if (n == 2) {
+			s->mean = v[0];
+			s->sd = v[1];
+		}
+		if (!(s->sd > 0))
+			return error_set(e, "zscore: the standard deviation must "
+			    "be positive");
+		return 0;
+	case NORMALISE_GOALPOSTS:
+		if (n != 0 && n != 2 && n != 3)
+			return error_set(e, "goalposts takes lo,hi[,scale] (or none, "
+			    "then the iMeta columns goalpost_lower/_upper)");
+		if (n >= 2) {
+			s->goal_lower = v[0];
+			s->goal_upper = v[1];
+		}
+		if (n == 3)
+			s->goal_scale = v[2];
+		return 0;
+	default:
+		if (n != 0)
+			return error_set(e, "%s takes no parameters", name);
+		return 0;
+	}
 }
 
 int

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "core/colstat.h"
+#include "util/arena.h"
 #include "util/error.h"
 
 enum normalise_method {
@@ -53,6 +54,14 @@ struct normalise_column {
 void	normalise_spec_default(struct normalise_spec *s);	/* min-max [0, 100] */
 /* Parses a method name; -1 if unknown. */
 int	normalise_method_parse(const char *name, enum normalise_method *method);
+/* Parses the text form of a normalisation, as `wiall index` and the
+ * catalogue write it: "minmax[:l,u]", "zscore[:m,s]", "dist2max",
+ * "dist2ref:UNIT[,cap]", "dist2target", "fracmax", "rank", "borda", "prank",
+ * "goalposts[:lo,hi[,scale]]" or "none". A dist2ref unit code is copied into
+ * the arena and returned in *reference (which may be NULL when not wanted).
+ * Returns 0, or -1 with the reason. */
+int	normalise_spec_parse(const char *text, struct normalise_spec *s,
+	    const char **reference, struct arena *a, struct error *e);
 /* Normalises x[0..n) into out[0..n); `scratch` holds n pairs. Returns -1 with the
  * reason when the method cannot compute for this indicator. */
 int	normalise_values(const struct normalise_spec *spec,

@@ -59,13 +59,7 @@ catalog_json_object(struct catalog_json_reader *r, json_t *v, const char *path,
 	catalog_json_field_object(r, v, path, arg, record);
 }
 
-/*
- * The array at obj's key as records of `size` bytes in the catalogue's arena,
- * one per element, so that a record's index is its JSON index (*count of
- * them; NULL and 0 without an array). read() fills the record of each element
- * that is an object; any other element is a problem and a zeroed record.
- */
-static void *
+void *
 catalog_json_records(struct catalog_json_reader *r, json_t *obj,
     const char *path, const char *key, size_t size, size_t *count,
     catalog_json_read_fn read, const void *arg)
@@ -262,6 +256,7 @@ catalog_json_parse(const char *data, size_t len, const char *file_name,
 		{ "regions", catalog_json_regions },
 		{ "classifications", catalog_json_classifications },
 		{ "shocks", catalog_json_shocks },
+		{ "indices", catalog_json_index_read_all },
 	};
 	struct catalog_json_reader r = { file_name, diags, out, known, 0 };
 	json_error_t je;

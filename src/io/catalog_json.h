@@ -12,15 +12,16 @@
 
 /*
  * Parses a catalogue: a JSON object with an optional `vision` object and the
- * optional arrays `goals`, `indicators`, `regions`, `classifications` and
- * `shocks`, each item with its `code`. Every problem is added to diags (up to
+ * optional arrays `goals`, `indicators`, `regions`, `classifications`,
+ * `shocks` and `indices` (composite indices, docs/index.md), each item with
+ * its `code`. Every problem is added to diags (up to
  * its limit), located by its JSON path, e.g. `indicators[3].polarity: required`
  * or `goals[2].parent: unknown goal 'G9'`; a JSON syntax error carries its
  * line and column instead. Unknown fields, wrong types, bad enum values,
  * duplicate codes and broken references are all errors.
  *
  * References (goal parents, an indicator's goals, regions, classifications,
- * sector parents) resolve within the file and, when `known` is not NULL, in the
+ * sector parents, an index's units, indicators, sectors and shocks) resolve within the file and, when `known` is not NULL, in the
  * catalogue already stored, so that a file may add to it.
  *
  * Returns 0 if the catalogue is valid (out is filled and canonicalized), -1 if

@@ -8,9 +8,7 @@
 
 #include "io/catalog_json_internal.h"
 
-/* Reports each code that an earlier item of the array already has. Every item
- * type keeps its code at `offset` (offsetof(struct goal, code) ...). */
-static void
+void
 catalog_json_check_duplicates(struct catalog_json_reader *r, const void *array,
     size_t count, size_t size, size_t offset, const char *base,
     const char *what)
@@ -71,8 +69,7 @@ catalog_json_check_find_class(
 	return cl;
 }
 
-/* A region reference must name a region's code; an alias gets a hint. */
-static void
+void
 catalog_json_check_region_ref(struct catalog_json_reader *r, const char *path,
     const char *key, const char *code)
 {
@@ -418,4 +415,5 @@ catalog_json_check(struct catalog_json_reader *r)
 	catalog_json_check_regions(r);
 	catalog_json_check_classifications(r);
 	catalog_json_check_shocks(r);
+	catalog_json_index_check(r);
 }

@@ -18,7 +18,8 @@ _Static_assert(sizeof(enum model_perspective) == sizeof(int) &&
     sizeof(enum model_principle) == sizeof(int) &&
     sizeof(enum model_annual) == sizeof(int) &&
     sizeof(enum model_region_level) == sizeof(int) &&
-    sizeof(enum model_alias_scheme) == sizeof(int),
+    sizeof(enum model_alias_scheme) == sizeof(int) &&
+    sizeof(enum model_measure) == sizeof(int),
     "model enums are stored as int");
 
 /* A field name or value from the file, fit to be quoted in a message: control

@@ -121,6 +121,9 @@ extern const struct catalog_json_field catalog_json_schema_alias[];
 extern const struct catalog_json_field catalog_json_schema_classification[];
 extern const struct catalog_json_field catalog_json_schema_sector[];
 extern const struct catalog_json_field catalog_json_schema_shock[];
+extern const struct catalog_json_field catalog_json_schema_index[];
+extern const struct catalog_json_field catalog_json_schema_uncertainty[];
+extern const struct catalog_json_field catalog_json_schema_component[];
 
 /* Reports each key of obj that fields (ended by CATALOG_JSON_END_FIELD) does
  * not name: "path.key: unknown field". */
@@ -157,11 +160,22 @@ bool	catalog_json_field_has(json_t *obj, const char *key);
 /* "an object", "a string" ...: the type of v, for messages. */
 const char *catalog_json_field_kind(const json_t *v);
 
-/* ---- targets (catalog_json_target.c) ---- */
-
 /* Fills the record of one element of an array that is an object. */
 typedef void (*catalog_json_read_fn)(struct catalog_json_reader *r, json_t *v,
 	    const char *path, void *record, const void *arg);
+
+/*
+ * The array at obj's key as records of `size` bytes in the catalogue's arena,
+ * one per element, so that a record's index is its JSON index (*count of
+ * them; NULL and 0 without an array). read() fills the record of each element
+ * that is an object; any other element is a problem and a zeroed record.
+ * (catalog_json.c)
+ */
+void	*catalog_json_records(struct catalog_json_reader *r, json_t *obj,
+	    const char *path, const char *key, size_t size, size_t *count,
+	    catalog_json_read_fn read, const void *arg);
+
+/* ---- targets (catalog_json_target.c) ---- */
 
 /* A target version (record: struct target_version; arg: the indicator's
  * polarity, an int). */
@@ -170,6 +184,27 @@ void	catalog_json_target_read(struct catalog_json_reader *r, json_t *v,
 /* The versions of each target code of ind must not clash. */
 void	catalog_json_target_versions(struct catalog_json_reader *r,
 	    const char *path, const struct indicator *ind);
+
+/* ---- composite indices (catalog_json_index.c) ---- */
+
+/* Phase one: the `indices` array, each index with its uncertainty and
+ * components, and the rules inside one index. */
+void	catalog_json_index_read_all(struct catalog_json_reader *r,
+	    json_t *array);
+/* Phase two: codes, units, the hierarchy and what the leaves name. */
+void	catalog_json_index_check(struct catalog_json_reader *r);
+
+/* ---- phase two (catalog_json_check.c) ---- */
+
+/* Reports each code that an earlier item of the array already has. Every item
+ * type keeps its code at `offset` (offsetof(struct goal, code) ...). */
+void	catalog_json_check_duplicates(struct catalog_json_reader *r,
+	    const void *array, size_t count, size_t size, size_t offset,
+	    const char *base, const char *what);
+/* A region reference must name a region's code (in the file or stored); an
+ * alias gets a hint. NULL code: nothing to check. */
+void	catalog_json_check_region_ref(struct catalog_json_reader *r,
+	    const char *path, const char *key, const char *code);
 
 /* Phase two, over the records phase one made. */
 void	catalog_json_check(struct catalog_json_reader *r);

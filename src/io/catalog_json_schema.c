@@ -11,6 +11,7 @@ const struct catalog_json_field catalog_json_schema_root[] = {
 	CATALOG_JSON_OTHER_FIELD("regions"),
 	CATALOG_JSON_OTHER_FIELD("classifications"),
 	CATALOG_JSON_OTHER_FIELD("shocks"),
+	CATALOG_JSON_OTHER_FIELD("indices"),
 	CATALOG_JSON_END_FIELD
 };
 
@@ -139,5 +140,64 @@ const struct catalog_json_field catalog_json_schema_target[] = {
 	CATALOG_JSON_STRING_FIELD(struct target_version, valid_from, false,
 	    DATE),
 	CATALOG_JSON_STRING_FIELD(struct target_version, valid_to, false, DATE),
+	CATALOG_JSON_END_FIELD
+};
+
+/* A composite index (docs/index.md). The period and the methods are checked
+ * by catalog_json_index.c; so are the units' count and regions. */
+const struct catalog_json_field catalog_json_schema_index[] = {
+	CATALOG_JSON_STRING_FIELD(struct composite_index, code, true, CODE),
+	CATALOG_JSON_STRING_FIELD(struct composite_index, title_de, true, LINE),
+	CATALOG_JSON_STRING_FIELD(struct composite_index, title_en, false,
+	    LINE),
+	CATALOG_JSON_STRING_FIELD(struct composite_index, description_de,
+	    false, PARAGRAPH),
+	CATALOG_JSON_STRING_FIELD(struct composite_index, description_en,
+	    false, PARAGRAPH),
+	CATALOG_JSON_STRINGS_FIELD(struct composite_index, units, unit_count,
+	    CODE),
+	CATALOG_JSON_STRING_FIELD(struct composite_index, period, true, LINE),
+	CATALOG_JSON_STRING_FIELD(struct composite_index, normalise, false,
+	    LINE),
+	CATALOG_JSON_STRING_FIELD(struct composite_index, aggregate, false,
+	    LINE),
+	CATALOG_JSON_OTHER_FIELD("uncertainty"),
+	CATALOG_JSON_OTHER_FIELD("components"),
+	CATALOG_JSON_END_FIELD
+};
+
+/* Runs and seed are always written: the reader gives them defaults. */
+const struct catalog_json_field catalog_json_schema_uncertainty[] = {
+	CATALOG_JSON_STRINGS_FIELD(struct index_uncertainty, normalise,
+	    normalise_count, LINE),
+	CATALOG_JSON_STRINGS_FIELD(struct index_uncertainty, aggregate,
+	    aggregate_count, LINE),
+	CATALOG_JSON_NUMBER_FIELD(struct index_uncertainty, weights,
+	    has_weights),
+	CATALOG_JSON_INT_FIELD(struct index_uncertainty, runs, false, 2,
+	    100000),
+	CATALOG_JSON_INT_FIELD(struct index_uncertainty, seed, false,
+	    -2147483647, 2147483647),
+	CATALOG_JSON_END_FIELD
+};
+
+/* A direction of 0 is none (the measure's default), and not written. */
+const struct catalog_json_field catalog_json_schema_component[] = {
+	CATALOG_JSON_STRING_FIELD(struct index_component, code, true, CODE),
+	CATALOG_JSON_STRING_FIELD(struct index_component, parent, false, CODE),
+	CATALOG_JSON_STRING_FIELD(struct index_component, title_de, true, LINE),
+	CATALOG_JSON_STRING_FIELD(struct index_component, title_en, false,
+	    LINE),
+	CATALOG_JSON_NUMBER_FIELD(struct index_component, weight, has_weight),
+	CATALOG_JSON_STRING_FIELD(struct index_component, indicator, false,
+	    CODE),
+	CATALOG_JSON_ENUM_FIELD(struct index_component, measure, false,
+	    model_measure_names, MODEL_MEASURE__MAX, MODEL_MEASURE_NONE),
+	{ .key = "direction", .type = CATALOG_JSON_FIELD_INT,
+	  .offset = offsetof(struct index_component, direction), .min = -1,
+	  .max = 1, .zero_absent = true },
+	CATALOG_JSON_STRING_FIELD(struct index_component, from, false, PERIOD),
+	CATALOG_JSON_STRING_FIELD(struct index_component, sector, false, CODE),
+	CATALOG_JSON_STRING_FIELD(struct index_component, shock, false, CODE),
 	CATALOG_JSON_END_FIELD
 };

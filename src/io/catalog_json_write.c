@@ -295,6 +295,30 @@ catalog_json_write_shock(struct catalog_json_writer *w, const void *item)
 	catalog_json_write_fields(w, catalog_json_schema_shock, item);
 }
 
+static void
+catalog_json_write_component(struct catalog_json_writer *w, const void *item)
+{
+	catalog_json_write_fields(w, catalog_json_schema_component, item);
+}
+
+static void
+catalog_json_write_index(struct catalog_json_writer *w, const void *item)
+{
+	const struct composite_index *x = item;
+
+	catalog_json_write_fields(w, catalog_json_schema_index, x);
+	if (x->uncertainty != NULL) {
+		catalog_json_write_key(w, "uncertainty");
+		catalog_json_write_open(w, true);
+		catalog_json_write_fields(w, catalog_json_schema_uncertainty,
+		    x->uncertainty);
+		catalog_json_write_close(w);
+	}
+	catalog_json_write_array(w, "components", x->components,
+	    x->component_count, sizeof(*x->components), false,
+	    catalog_json_write_component);
+}
+
 void
 catalog_json_write(const struct catalog *c, struct buf *out)
 {
@@ -322,6 +346,11 @@ catalog_json_write(const struct catalog *c, struct buf *out)
 	    catalog_json_write_classification);
 	catalog_json_write_array(&w, "shocks", c->shocks, c->shock_count,
 	    sizeof(*c->shocks), false, catalog_json_write_shock);
+	/* Optional: a catalogue without indices exports as it always did. */
+	if (c->index_count > 0)
+		catalog_json_write_array(&w, "indices", c->indices,
+		    c->index_count, sizeof(*c->indices), false,
+		    catalog_json_write_index);
 	catalog_json_write_close(&w);
 	buf_putc(out, '\n');
 }

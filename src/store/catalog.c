@@ -14,7 +14,7 @@
 
 const char *const store_catalog_item_names[STORE_CATALOG_ITEM__MAX] = {
 	"vision", "goal", "indicator", "target", "region", "classification",
-	"sector", "shock"
+	"sector", "shock", "index"
 };
 const char *const store_catalog_action_names[STORE_CATALOG_ACTION__MAX] = {
 	"unchanged", "created", "updated", "superseded"
@@ -654,7 +654,8 @@ store_catalog_save(struct db *db, const struct catalog *c, const char *today,
 	    store_catalog_save_vision(&s, c->vision) == -1) ||
 	    store_catalog_save_goals(&s, c) == -1 ||
 	    store_catalog_save_indicators(&s, c) == -1 ||
-	    store_catalog_save_shocks(&s, c) == -1)
+	    store_catalog_save_shocks(&s, c) == -1 ||
+	    store_catalog_index_save(&s, c) == -1)
 		goto fail;
 	for (item = 0; item < STORE_CATALOG_ITEM__MAX; item++)
 		changed += rep->counts[item][STORE_CATALOG_CREATED] +

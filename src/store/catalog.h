@@ -23,6 +23,7 @@ enum store_catalog_item {
 	STORE_CATALOG_CLASSIFICATION,
 	STORE_CATALOG_SECTOR,
 	STORE_CATALOG_SHOCK,
+	STORE_CATALOG_INDEX,
 	STORE_CATALOG_ITEM__MAX
 };
 
@@ -61,12 +62,13 @@ void	store_catalog_report_free(struct store_catalog_report *rep);
  * Saves a validated catalogue (io/catalog_json.h checked it against what is
  * stored) in one transaction: all of it or, on any error, nothing.
  *
- * - Vision, goals, indicators, regions, classifications, sectors and shocks
- *   are created, or updated by code. Items the catalogue does not mention are
+ * - Vision, goals, indicators, regions, classifications, sectors, shocks and
+ *   composite indices are created, or updated by code. Items the catalogue does not mention are
  *   kept: a file may add to what is stored, and deleting is never implicit.
  *   There is one vision: a vision with another code replaces it.
  * - What belongs to an item is replaced with it: an indicator's goal and SDG
- *   links, a region's aliases.
+ *   links, a region's aliases, a composite index's units, components and
+ *   uncertainty analysis.
  * - Order: an item's position is its index in the catalogue's array.
  * - Targets are versioned by (indicator, target code). A current target (no
  *   valid_to) whose content differs from the stored current version supersedes
@@ -99,6 +101,11 @@ int	store_catalog_indicator(struct db *db, const char *code,
  * (initialised by the caller) and builds the tree in its arena. */
 int	store_catalog_goal_tree(struct db *db, struct catalog *out,
 	    struct goal_tree *tree, struct error *e);
+
+/* The number of composite indices the catalogue defines (a cheap question
+ * for the site's navigation). Returns 0 or -1. */
+int	store_catalog_index_count(struct db *db, size_t *count,
+	    struct error *e);
 
 /* Ids for other store modules (observations, assessments): by code, and for
  * regions by code or alias. Return 1 found, 0 unknown, -1 error. */

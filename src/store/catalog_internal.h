@@ -46,4 +46,12 @@ int	store_catalog_target_check_versions(struct store_catalog_saver *s,
 	    struct store_catalog_target_sql *ts, const struct indicator *ind,
 	    int64_t ind_id);
 
+/* Composite indices (catalog_index.c): saves every index of c (its row by
+ * code; its units, components and uncertainty replaced when they differ);
+ * reads the indices (all, or the one whose code is `only`) into c. */
+int	store_catalog_index_save(struct store_catalog_saver *s,
+	    const struct catalog *c);
+int	store_catalog_index_load(struct db *db, struct catalog *c,
+	    const char *only, struct error *e);
+
 #endif

@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include "store/catalog.h"
+#include "store/catalog_internal.h"
 #include "store/catalog_sql.h"
 
 /* A read in progress: where to, the error to fill, and while an inner
@@ -406,7 +407,8 @@ store_catalog_load(struct db *db, struct catalog *out, struct error *e)
 	    store_catalog_load_indicators(&l, NULL) == -1 ||
 	    store_catalog_load_regions(&l) == -1 ||
 	    store_catalog_load_classifications(&l) == -1 ||
-	    store_catalog_load_shocks(&l) == -1)
+	    store_catalog_load_shocks(&l) == -1 ||
+	    store_catalog_index_load(db, out, NULL, e) == -1)
 		return -1;
 	model_catalog_canonicalize(out);
 	return 0;

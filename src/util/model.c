@@ -31,6 +31,10 @@ const char *const model_alias_scheme_names[MODEL_ALIAS_SCHEME__MAX] = {
 	NULL, "ags", "ars", "nuts", "lau", "other"
 };
 
+const char *const model_measure_names[MODEL_MEASURE__MAX] = {
+	NULL, "level", "growth", "share", "entropy", "hhi", "resistance"
+};
+
 int
 model_enum_parse(const char *const *names, int count, const char *name)
 {
@@ -115,6 +119,13 @@ model_add_shock(struct catalog *c)
 	    &c->shock_cap, sizeof(struct shock));
 }
 
+struct composite_index *
+model_add_index(struct catalog *c)
+{
+	return model_append(c, (void **)&c->indices, &c->index_count,
+	    &c->index_cap, sizeof(struct composite_index));
+}
+
 const char *
 model_strdup(struct catalog *c, const char *s)
 {
@@ -193,6 +204,20 @@ struct shock *
 model_find_shock(const struct catalog *c, const char *code)
 {
 	return MODEL_FIND(c->shocks, c->shock_count, struct shock, code);
+}
+
+struct composite_index *
+model_find_index(const struct catalog *c, const char *code)
+{
+	return MODEL_FIND(c->indices, c->index_count, struct composite_index,
+	    code);
+}
+
+struct index_component *
+model_find_component(const struct composite_index *x, const char *code)
+{
+	return MODEL_FIND(x->components, x->component_count,
+	    struct index_component, code);
 }
 
 const struct target_version *
@@ -352,6 +377,76 @@ model_target_same_content(const struct target_version *a,
 	    model_same_string(a->reference_region, b->reference_region) &&
 	    model_same_string(a->note_de, b->note_de) &&
 	    model_same_string(a->note_en, b->note_en);
+}
+
+static bool
+model_same_strings(const char *const *a, size_t na, const char *const *b,
+    size_t nb)
+{
+	size_t i;
+
+	if (na != nb)
+		return false;
+	for (i = 0; i < na; i++)
+		if (!model_same_string(a[i], b[i]))
+			return false;
+	return true;
+}
+
+static bool
+model_same_uncertainty(const struct index_uncertainty *a,
+    const struct index_uncertainty *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return model_same_strings(a->normalise, a->normalise_count,
+	    b->normalise, b->normalise_count) &&
+	    model_same_strings(a->aggregate, a->aggregate_count,
+	    b->aggregate, b->aggregate_count) &&
+	    model_same_number(a->has_weights, a->weights, b->has_weights,
+	    b->weights) && a->runs == b->runs && a->seed == b->seed;
+}
+
+static bool
+model_same_component(const struct index_component *a,
+    const struct index_component *b)
+{
+	return model_same_string(a->code, b->code) &&
+	    model_same_string(a->parent, b->parent) &&
+	    model_same_string(a->title_de, b->title_de) &&
+	    model_same_string(a->title_en, b->title_en) &&
+	    model_same_number(a->has_weight, a->weight, b->has_weight,
+	    b->weight) &&
+	    model_same_string(a->indicator, b->indicator) &&
+	    a->measure == b->measure && a->direction == b->direction &&
+	    model_same_string(a->from, b->from) &&
+	    model_same_string(a->sector, b->sector) &&
+	    model_same_string(a->shock, b->shock);
+}
+
+bool
+model_index_same_content(const struct composite_index *a,
+    const struct composite_index *b)
+{
+	size_t i;
+
+	if (!model_same_string(a->code, b->code) ||
+	    !model_same_string(a->title_de, b->title_de) ||
+	    !model_same_string(a->title_en, b->title_en) ||
+	    !model_same_string(a->description_de, b->description_de) ||
+	    !model_same_string(a->description_en, b->description_en) ||
+	    !model_same_strings(a->units, a->unit_count, b->units,
+	    b->unit_count) ||
+	    !model_same_string(a->period, b->period) ||
+	    !model_same_string(a->normalise, b->normalise) ||
+	    !model_same_string(a->aggregate, b->aggregate) ||
+	    !model_same_uncertainty(a->uncertainty, b->uncertainty) ||
+	    a->component_count != b->component_count)
+		return false;
+	for (i = 0; i < a->component_count; i++)
+		if (!model_same_component(&a->components[i], &b->components[i]))
+			return false;
+	return true;
 }
 
 void

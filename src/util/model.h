@@ -95,6 +95,24 @@ enum model_alias_scheme {
 	MODEL_ALIAS_SCHEME__MAX
 };
 
+/*
+ * What a leaf of a composite index takes of its indicator (docs/index.md):
+ * the level in the index's period (NONE means the same); the growth in
+ * percent from a start period to it; the share in percent of one sector; the
+ * Shannon entropy or the HHI of the sector breakdown (METHODS §3.1, §3.2);
+ * the resistance to a registered shock (METHODS §3.7).
+ */
+enum model_measure {
+	MODEL_MEASURE_NONE,
+	MODEL_MEASURE_LEVEL,
+	MODEL_MEASURE_GROWTH,
+	MODEL_MEASURE_SHARE,
+	MODEL_MEASURE_ENTROPY,
+	MODEL_MEASURE_HHI,
+	MODEL_MEASURE_RESISTANCE,
+	MODEL_MEASURE__MAX
+};
+
 extern const char *const model_dimension_names[MODEL_DIMENSION__MAX];
 extern const char *const model_principle_names[MODEL_PRINCIPLE__MAX];
 extern const char *const model_perspective_names[MODEL_PERSPECTIVE__MAX];
@@ -102,6 +120,7 @@ extern const char *const model_annual_names[MODEL_ANNUAL__MAX];
 extern const char *const model_target_kind_names[MODEL_TARGET_KIND__MAX];
 extern const char *const model_region_level_names[MODEL_REGION_LEVEL__MAX];
 extern const char *const model_alias_scheme_names[MODEL_ALIAS_SCHEME__MAX];
+extern const char *const model_measure_names[MODEL_MEASURE__MAX];
 
 /* Index of `name` in a names table of `count` entries, or -1. */
 int	model_enum_parse(const char *const *names, int count, const char *name);
@@ -201,6 +220,58 @@ struct shock {
 	const char	*peak, *trough, *recovery_end;
 };
 
+/*
+ * A composite index (METHODS §4) over catalogue data: the regions it
+ * compares, the period, a hierarchy of components and the methods. A
+ * component that names an indicator is a leaf; one that does not is an
+ * aggregate of the components whose parent it is. The index itself is the
+ * top: components without a parent are its children.
+ */
+struct index_component {
+	const char		*code;
+	const char		*parent;	/* an aggregate's code; NULL: the index */
+	const char		*title_de, *title_en;
+	bool			 has_weight;
+	double			 weight;	/* >= 0; 1 when not given */
+	const char		*indicator;	/* NULL for an aggregate */
+	enum model_measure	 measure;
+	int			 direction;	/* +1, -1; 0: the measure's default */
+	const char		*from;		/* growth: the start period */
+	const char		*sector;	/* share: a sector code */
+	const char		*shock;		/* resistance: a shock code */
+	int			 position;
+};
+
+/* The uncertainty analysis an index shows (METHODS §4.10): the alternative
+ * methods drawn from, the share by which every weight may move, the number
+ * of replications and the seed. */
+struct index_uncertainty {
+	const char		**normalise;	/* text forms (core/normalise.h) */
+	size_t			  normalise_count;
+	const char		**aggregate;	/* text forms (core/aggregate.h) */
+	size_t			  aggregate_count;
+	bool			  has_weights;
+	double			  weights;	/* 0.25: each weight within ±25 % */
+	int			  runs;
+	int			  seed;
+};
+
+struct composite_index {
+	const char		*code;
+	const char		*title_de, *title_en;
+	const char		*description_de, *description_en;
+	const char		**units;	/* region codes, in the author's order */
+	size_t			  unit_count;
+	const char		*period;	/* a year, or "latest" (the latest
+						 * year the data have in common) */
+	const char		*normalise;	/* NULL: minmax:0,100 */
+	const char		*aggregate;	/* NULL: amean */
+	struct index_uncertainty *uncertainty;	/* NULL: no analysis */
+	struct index_component	*components;	/* in the author's order */
+	size_t			  component_count;
+	int			  position;
+};
+
 struct catalog {
 	struct arena		 arena;	/* owns every record and string */
 	struct vision		*vision;	/* NULL when there is none */
@@ -214,6 +285,8 @@ struct catalog {
 	size_t			 classification_count, classification_cap;
 	struct shock		*shocks;	/* sorted by peak, then code */
 	size_t			 shock_count, shock_cap;
+	struct composite_index	*indices;	/* in the author's order */
+	size_t			 index_count, index_cap;
 };
 
 void	model_catalog_init(struct catalog *c);
@@ -226,6 +299,7 @@ struct indicator	*model_add_indicator(struct catalog *c);
 struct region		*model_add_region(struct catalog *c);
 struct classification	*model_add_classification(struct catalog *c);
 struct shock		*model_add_shock(struct catalog *c);
+struct composite_index	*model_add_index(struct catalog *c);
 
 /* Copies into the catalogue's arena (NULL stays NULL). */
 const char	*model_strdup(struct catalog *c, const char *s);
@@ -244,6 +318,13 @@ struct classification	*model_find_classification(const struct catalog *c,
 struct sector		*model_find_sector(const struct classification *cl,
 			    const char *code);
 struct shock	*model_find_shock(const struct catalog *c, const char *code);
+struct composite_index *model_find_index(const struct catalog *c,
+		    const char *code);
+struct index_component *model_find_component(const struct composite_index *x,
+		    const char *code);
+/* Whether two indices say the same (every field, position aside). */
+bool	model_index_same_content(const struct composite_index *a,
+	    const struct composite_index *b);
 
 /* The current version of a target code (valid_to NULL), or NULL. */
 const struct target_version *model_current_target(const struct indicator *ind,

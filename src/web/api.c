@@ -37,14 +37,14 @@ void
 api_index(const struct http_request *req, struct http_response *resp,
     const struct route_match *m)
 {
-	api_send(resp, json_pack("{s:s,s:s,s:s,s:[s,s,s,s,s,s]}",
+	api_send(resp, json_pack("{s:s,s:s,s:s,s:[s,s,s,s,s,s,s,s]}",
 	    "name", "wiall",
 	    "version", req->site != NULL ? req->site->version : "",
 	    "api", "v1",
 	    "endpoints", "/api/v1/health", "/api/v1/indicators",
 	    "/api/v1/indicators/{code}",
 	    "/api/v1/indicators/{code}/observations", "/api/v1/assessments",
-	    "/api/v1/structure"));
+	    "/api/v1/structure", "/api/v1/index", "/api/v1/index/{code}"));
 }
 
 void

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "store/catalog.h"
 #include "util/i18n.h"
 #include "web/site.h"
 
@@ -87,8 +88,24 @@ page_text(const struct page_context *ctx, const char *msgid)
 	return i18n_text(ctx->lang, msgid);
 }
 
-/* The site's sections: the overview and the economic structure, the
- * current one marked for screen readers (aria-current) and by style. */
+/* Whether the catalogue defines a composite index: its page is a section
+ * only then. A page without a database (an error page) does not ask. */
+static bool
+page_has_index(const struct page_context *ctx)
+{
+	struct error e;
+	struct db *db;
+	size_t n = 0;
+
+	if (ctx->req == NULL || ctx->req->database == NULL ||
+	    (db = http_database(ctx->req, &e)) == NULL)
+		return false;
+	return store_catalog_index_count(db, &n, &e) == 0 && n > 0;
+}
+
+/* The site's sections: the overview, the economic structure and, where the
+ * catalogue defines one, the index; the current one marked for screen
+ * readers (aria-current) and by style. */
 static void
 page_site_nav(struct html *h, const struct page_context *ctx)
 {
@@ -98,6 +115,7 @@ page_site_nav(struct html *h, const struct page_context *ctx)
 	} items[] = {
 		{ "", "Overview" },
 		{ "structure", "Economic structure" },
+		{ "indices", "Index" },
 	};
 	struct buf href = BUF_INIT;
 	size_t i, n;
@@ -108,6 +126,9 @@ page_site_nav(struct html *h, const struct page_context *ctx)
 	html_attr(h, HTML_ATTR_ARIA_LABEL, page_text(ctx, "Sections"));
 	html_open(h, HTML_UL);
 	for (i = 0; i < sizeof(items) / sizeof(items[0]); i++) {
+		if (strcmp(items[i].path, "indices") == 0 &&
+		    !page_has_index(ctx))
+			continue;
 		n = strlen(items[i].path);
 		current = n == 0 ? ctx->self[0] == '\0' :
 		    strncmp(ctx->self, items[i].path, n) == 0 &&

@@ -9,6 +9,8 @@
 #include "app/dashboard.h"
 #include "app/structure_view.h"
 #include "util/buf.h"
+#include "store/catalog.h"
+#include "web/page_index.h"
 #include "web/page_structure.h"
 
 /* What a rendered request reads: the database and its query arguments
@@ -248,6 +250,64 @@ done:
 	return rc;
 }
 
+/* The index pages: each index of the catalogue in both languages (at the
+ * paths its links use), its JSON as api/v1/index/CODE.json, and the list as
+ * api/v1/index.json. Nothing when the catalogue defines no index. */
+static int
+publish_indices(struct db *db, const struct site *site, const char *out_dir,
+    struct publish_report *r, struct error *e)
+{
+	static const char *const langs[] = { "de", "en" };
+	struct catalog c;
+	struct buf path = BUF_INIT, url = BUF_INIT, file = BUF_INIT;
+	size_t i, l;
+	int rc = -1;
+
+	model_catalog_init(&c);
+	if (store_catalog_load(db, &c, e) == -1)
+		goto done;
+	for (i = 0; i < c.index_count; i++) {
+		const struct composite_index *x = &c.indices[i];
+
+		if (publish_check_code(x->code, e) == -1)
+			goto done;
+		buf_reset(&path);
+		page_index_path(&path, &c, x);
+		for (l = 0; l < 2; l++) {
+			buf_reset(&url);
+			buf_printf(&url, "/%s", buf_cstr(&path));
+			buf_reset(&file);
+			buf_printf(&file, "%s%s.html", l == 1 ? "en/" : "",
+			    buf_cstr(&path));
+			if (publish_render(db, site, out_dir, langs[l],
+			    buf_cstr(&url), NULL, buf_cstr(&file), r, e) == -1)
+				goto done;
+			r->pages++;
+		}
+		buf_reset(&url);
+		buf_printf(&url, "/api/v1/index/%s", x->code);
+		buf_reset(&file);
+		buf_printf(&file, "api/v1/index/%s.json", x->code);
+		if (publish_render(db, site, out_dir, "de", buf_cstr(&url), NULL,
+		    buf_cstr(&file), r, e) == -1)
+			goto done;
+		r->data++;
+	}
+	if (c.index_count > 0) {
+		if (publish_render(db, site, out_dir, "de", "/api/v1/index",
+		    NULL, "api/v1/index.json", r, e) == -1)
+			goto done;
+		r->data++;
+	}
+	rc = 0;
+done:
+	model_catalog_free(&c);
+	buf_free(&path);
+	buf_free(&url);
+	buf_free(&file);
+	return rc;
+}
+
 int
 publish_site(struct db *db, const struct site *site, const char *out_dir,
     struct publish_report *r, struct error *e)
@@ -278,7 +338,8 @@ publish_site(struct db *db, const struct site *site, const char *out_dir,
 		if (publish_downloads(db, site, out_dir,
 		    d.catalog.indicators[i].code, r, e) == -1)
 			goto done;
-	if (publish_structure(db, site, out_dir, r, e) == -1)
+	if (publish_structure(db, site, out_dir, r, e) == -1 ||
+	    publish_indices(db, site, out_dir, r, e) == -1)
 		goto done;
 	for (i = 0; i < site->n_assets; i++) {
 		buf_reset(&file);

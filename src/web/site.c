@@ -7,9 +7,11 @@
 
 #include "util/xalloc.h"
 #include "web/api.h"
+#include "web/api_indices.h"
 #include "web/api_structure.h"
 #include "web/assets.h"
 #include "web/dash.h"
+#include "web/page_index.h"
 #include "web/page_structure.h"
 #include "web/router.h"
 
@@ -24,6 +26,10 @@ static const struct route site_routes[] = {
 	{ "/structure/{}",	page_structure },
 	{ "/structure/{}/{}",	page_structure },
 	{ "/api/v1/structure",	api_structure },
+	{ "/indices",		page_index },
+	{ "/indices/{}",	page_index },
+	{ "/api/v1/index",	api_indices_list },
+	{ "/api/v1/index/{}",	api_indices_one },
 	{ "/api/v1/indicators",	dash_api_indicators },
 	{ "/api/v1/indicators/{}", dash_api_indicator },
 	{ "/api/v1/indicators/{}/observations", dash_api_observations },
