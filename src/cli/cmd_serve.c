@@ -137,6 +137,9 @@ const struct cmd_entry cmd_serve_entry = {
 	    "  --access-log FILE    one line per request to FILE (default stderr;\n"
 	    "                       'off' for none)\n"
 	    "The database is opened read-only, one connection per thread.\n"
-	    "SIGINT or SIGTERM stops the server cleanly (exit 0).\n",
+	    "SIGINT or SIGTERM stops the server cleanly (exit 0), at any time\n"
+	    "after it has printed its URL; one that arrives while it starts\n"
+	    "stops it as soon as it has started. Scripts should send SIGTERM:\n"
+	    "a shell's background job ignores SIGINT until the server takes it.\n",
 	.exec = cmd_serve_exec,
 };

@@ -4,9 +4,16 @@
  * then with pieces of the body (counted and dropped), then once more with
  * none, when we answer through the site's router.
  *
- * Shutdown: SIGINT and SIGTERM are blocked before MHD starts its threads, so
- * they inherit the mask and only the main thread, waiting in sigwait(),
- * receives them. No handler, no global flag, no exit() below main. */
+ * Shutdown: SIGINT and SIGTERM are blocked first thing in server_run(),
+ * before MHD starts its threads, so they inherit the mask and only the main
+ * thread, waiting in sigwait(), receives them. No handler, no global flag,
+ * no exit() below main. A blocked signal is never lost (the kernel keeps it
+ * pending even where the inherited action is "ignore", as for SIGINT in a
+ * shell's background job): one that arrives while the server starts stops
+ * it as soon as it has started. Signals still pending when server_run()
+ * returns (a second Ctrl-C during the stop, one during a failed start) are
+ * taken before the old mask comes back, so that they cannot kill the
+ * process after its clean stop. */
 #include "web/server.h"
 
 #include <arpa/inet.h>
@@ -508,16 +515,21 @@ server_run(const struct server_config *cfg, struct error *e)
 	char host[INET6_ADDRSTRLEN];
 	unsigned port = 0;
 	int sig, rc = -1;
-	bool key = false, masked = false;
+	bool key = false;
 
 	memset(&srv, 0, sizeof(srv));
 	srv.cfg = cfg;
+	sigemptyset(&stop);
+	sigaddset(&stop, SIGINT);
+	sigaddset(&stop, SIGTERM);
+	if (pthread_sigmask(SIG_BLOCK, &stop, &old) != 0)
+		return error_set(e, "cannot block signals");
 	if (server_parse_listen(cfg->listen, &addr, e) == -1)
-		return -1;
+		goto done;
 	/* Fail now, with the reason, rather than at the first request. */
 	if (cfg->db_path != NULL) {
 		if (db_open(cfg->db_path, DB_READ_ONLY, &check, e) == -1)
-			return -1;
+			goto done;
 		db_close(check);
 	}
 	if (pthread_key_create(&srv.thread_key, server_thread_destroy) != 0) {
@@ -525,14 +537,6 @@ server_run(const struct server_config *cfg, struct error *e)
 		goto done;
 	}
 	key = true;
-	sigemptyset(&stop);
-	sigaddset(&stop, SIGINT);
-	sigaddset(&stop, SIGTERM);
-	if (pthread_sigmask(SIG_BLOCK, &stop, &old) != 0) {
-		error_set(e, "cannot block signals");
-		goto done;
-	}
-	masked = true;
 	d = MHD_start_daemon(MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG |
 	    (addr.ss_family == AF_INET6 ? MHD_USE_IPv6 : 0), 0, NULL, NULL,
 	    server_answer, &srv,
@@ -575,8 +579,9 @@ done:
 	/* Stops the threads; their connections and caches go with them. */
 	if (d != NULL)
 		MHD_stop_daemon(d);
-	if (masked)
-		pthread_sigmask(SIG_SETMASK, &old, NULL);
+	while (sigtimedwait(&stop, NULL, &(struct timespec){ 0, 0 }) > 0)
+		;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (key)
 		pthread_key_delete(srv.thread_key);
 	if (cfg->access_log != NULL)

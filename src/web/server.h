@@ -35,7 +35,11 @@ void	server_config_init(struct server_config *cfg);
 int	server_parse_listen(const char *text, struct sockaddr_storage *out,
 	    struct error *e);
 /* Serves until SIGINT or SIGTERM. Returns 0 after a clean stop, -1 when the
- * server could not start (address in use, bad database). */
+ * server could not start (address in use, bad database). The two signals
+ * are blocked in the calling thread from the start of the call to its end:
+ * one that arrives while the server starts stops it right after the start
+ * (the "serving" line is printed first); one during the stop, or during a
+ * failed start, is taken and dropped. */
 int	server_run(const struct server_config *cfg, struct error *e);
 
 #endif

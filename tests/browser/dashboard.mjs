@@ -3,15 +3,13 @@
 // language; no console errors; axe-core on every page; screenshots under
 // build/browser/. Data: tests/data/web (titles with <script>, quotes, &).
 import { execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { tap } from "./lib/tap.mjs";
-import { startServer, launch, watchConsole, axe, describeViolations, shots, wiall } from "./lib/harness.mjs";
+import { startServer, launch, watchConsole, axe, describeViolations, shots, wiall, tempDir } from "./lib/harness.mjs";
 
 const t = tap();
 const top = process.env.TOP ?? new URL("../..", import.meta.url).pathname;
-const db = join(mkdtempSync(join(tmpdir(), "wiall-dash-")), "w.db");
+const db = join(tempDir("wiall-dash-"), "w.db");
 execFileSync(wiall, ["--db", db, "init"], { stdio: "ignore" });
 execFileSync(wiall, ["--db", db, "catalog", "load", join(top, "tests/data/web/catalog.json")], { stdio: "ignore" });
 execFileSync(wiall, ["--db", db, "import", join(top, "tests/data/web/observations.csv")], { stdio: "ignore" });

@@ -6,14 +6,12 @@
 // (every violation reported, serious and critical ones fail); a print view
 // of the overview; screenshots under build/browser/demo-*.png.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { tap } from "./lib/tap.mjs";
-import { startServer, launch, watchConsole, axe, describeViolations, shots, wiall } from "./lib/harness.mjs";
+import { startServer, launch, watchConsole, axe, describeViolations, shots, wiall, tempDir } from "./lib/harness.mjs";
 
 const t = tap();
-const db = join(mkdtempSync(join(tmpdir(), "wiall-demo-")), "demo.db");
+const db = join(tempDir("wiall-demo-"), "demo.db");
 execFileSync(wiall, ["--db", db, "demo"], { stdio: "ignore" });
 const assess = (code) => JSON.parse(execFileSync(wiall, ["--db", db, "assess", code,
     "--format", "json"], { encoding: "utf8" })).results[0];

@@ -34,7 +34,11 @@ try {
 	await page.keyboard.press("Tab");
 	t.is(await page.evaluate(() => document.activeElement.textContent), "Zum Inhalt springen",
 	    "the first Tab reaches the skip link");
+	// page.keyboard.press resolves once the key is handled, not once the
+	// navigation the key starts has reached Playwright (a click waits for
+	// that; a key press does not): wait for the URL, then check it.
 	await page.keyboard.press("Enter");
+	await page.waitForURL((u) => u.hash === "#main", { timeout: 10000 }).catch(() => {});
 	t.ok(page.url().endsWith("#main"), "the skip link leads to the content", page.url());
 
 	let violations = await axe(page);

@@ -6,14 +6,12 @@
 // screenshots under build/browser/ (the whole page, and the ranking chart
 // alone at the width of a phone).
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { tap } from "./lib/tap.mjs";
-import { startServer, launch, watchConsole, axe, describeViolations, shots, wiall } from "./lib/harness.mjs";
+import { startServer, launch, watchConsole, axe, describeViolations, shots, wiall, tempDir } from "./lib/harness.mjs";
 
 const t = tap();
-const dir = mkdtempSync(join(tmpdir(), "wiall-index-"));
+const dir = tempDir("wiall-index-");
 const db = join(dir, "demo.db");
 execFileSync(wiall, ["--db", db, "demo"], { stdio: "ignore" });
 const api = JSON.parse(execFileSync(wiall, ["--db", db, "index", "uncertainty", "--catalog",
@@ -126,6 +124,5 @@ try {
 } finally {
 	await browser.close();
 	t.is(await server.stop(), 0, "the server stops cleanly");
-	rmSync(dir, { recursive: true, force: true });
 	t.done();
 }

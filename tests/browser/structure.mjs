@@ -5,14 +5,12 @@
 // and open one, switch region and language; no console errors; axe-core on
 // every page; screenshots under build/browser/.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { tap } from "./lib/tap.mjs";
-import { startServer, launch, watchConsole, axe, describeViolations, shots, wiall } from "./lib/harness.mjs";
+import { startServer, launch, watchConsole, axe, describeViolations, shots, wiall, tempDir } from "./lib/harness.mjs";
 
 const t = tap();
-const dir = mkdtempSync(join(tmpdir(), "wiall-structure-"));
+const dir = tempDir("wiall-structure-");
 const db = join(dir, "demo.db");
 execFileSync(wiall, ["--db", db, "demo"], { stdio: "ignore" });
 
@@ -107,6 +105,5 @@ try {
 } finally {
 	await browser.close();
 	t.is(await server.stop(), 0, "the server stops cleanly");
-	rmSync(dir, { recursive: true, force: true });
 	t.done();
 }

@@ -2,7 +2,8 @@
  * HTTP tests of malformed requests and idle connections.
  *   rawhttp PORT [WAIT]   sends stdin, then reads until the server closes
  *                         or WAIT seconds (default 5) pass
- *   rawhttp PORT WAIT --idle   sends nothing
+ *   rawhttp PORT WAIT --idle   sends nothing; prints "connected" on
+ *                         stderr once the connection is established
  * Exit: 0 the server closed the connection, 3 it was still open after WAIT,
  * 1 no connection. The answer goes to stdout. */
 #include <arpa/inet.h>
@@ -47,7 +48,10 @@ main(int argc, char **argv)
 		perror("connect");
 		return 1;
 	}
-	if (!idle) {
+	if (idle) {
+		fputs("connected\n", stderr);
+		fflush(stderr);
+	} else {
 		while ((n = read(0, buf, sizeof(buf))) > 0) {
 			ssize_t off = 0;
 			while (off < n) {

@@ -16,7 +16,7 @@ NB=$(printf '\302\240')	# the no-break space between a number and %
 "$WIALL" --db "$TMP/w.db" import "$DATA/observations_revised.csv" >/dev/null
 ok $? "the fixture and its later vintage load"
 start_server --access-log off
-ok $? "the server starts"
+ok $? "the server starts" || bail_out "no server to test"
 
 wellformed() {	# wellformed WHAT: $BODY parses as XML
 	printf '%s' "$BODY" | xmllint --noout - 2>"$TMP/xml.err"
@@ -182,7 +182,7 @@ DEMO="$TMP/demo.db"
 ok $? "wiall demo builds the demo database"
 cp "$DEMO" "$TMP/w.db"
 start_server --access-log off
-ok $? "the server starts on the demo"
+ok $? "the server starts on the demo" || bail_out "no server for the demo"
 for m in dns eurostat opensdg; do
 	fetch "$BASE/api/v1/assessments?method=$m"
 	"$WIALL" --db "$DEMO" assess --method "$m" --format json >"$TMP/demo-$m.json"

@@ -12,7 +12,7 @@ ok $? "the test catalogue loads"
 "$WIALL" --db "$TMP/w.db" import "$DATA/observations.csv" >/dev/null
 ok $? "the test observations import"
 start_server --access-log off
-ok $? "the server starts"
+ok $? "the server starts" || bail_out "no server to test"
 
 wellformed() {	# wellformed WHAT: $BODY parses as XML and as HTML
 	printf '%s' "$BODY" | xmllint --noout - 2>"$TMP/xml.err"

@@ -5,7 +5,8 @@
 . "$TOP/tests/lib/http.sh"
 
 start_server --timeout 2 --body-limit 10000 --access-log "$TMP/access.log"
-ok $? "the server starts (2 s idle timeout, 10000-byte bodies)"
+ok $? "the server starts (2 s idle timeout, 10000-byte bodies)" ||
+    bail_out "no server to test"
 
 alive() {	# alive WHAT: the server still answers a normal request
 	fetch "$BASE/healthz"
@@ -77,25 +78,33 @@ unlike "$RAW" '^HTTP/1\.1 200' "and nothing is served for it"
 alive "oversized bodies"
 
 # Idle and half-sent connections are closed by the timeout.
-"$RAWHTTP" "$PORT" 10 --idle >/dev/null; rc=$?
+"$RAWHTTP" "$PORT" 10 --idle >/dev/null 2>&1; rc=$?
 is "$rc" 0 "an idle connection is closed by the server within 10 s (timeout 2 s)"
 printf 'GET /healthz HTTP/1.1\r\nHost: x\r\n' >"$TMP/req"; raw 10 <"$TMP/req"
 is "$RAWRC" 0 "a request whose headers never end is closed by the timeout"
 printf 'GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n' >"$TMP/req"; raw 10 <"$TMP/req"
 like "$RAW" '^HTTP/1\.1 200' "a kept-alive connection is answered"
 is "$RAWRC" 0 "and closed once it has idled past the timeout"
-# Many idle connections do not block others.
+# Many idle connections do not block others: asked once all 40 are open.
 idlers=""
-for i in $(seq 1 40); do "$RAWHTTP" "$PORT" 10 --idle >/dev/null & idlers="$idlers $!"; done
-sleep 0.3
+: >"$TMP/idlers"
+for i in $(seq 1 40); do
+	"$RAWHTTP" "$PORT" 10 --idle >/dev/null 2>>"$TMP/idlers" & idlers="$idlers $!"
+done
+deadline=$((SECONDS + SERVER_WAIT))
+until [ "$(grep -c '^connected$' "$TMP/idlers")" -eq 40 ] ||
+    [ "$SECONDS" -ge "$deadline" ]; do
+	sleep 0.05
+done
+is "$(grep -c '^connected$' "$TMP/idlers")" 40 "40 idle connections are open"
 alive "40 idle connections opened"
 closed=0
 for p in $idlers; do wait "$p" && closed=$((closed + 1)); done
 is "$closed" 40 "all 40 idle connections were closed by the server"
 alive "the idle connections timed out"
 
-sleep 0.2
-like "$(cat "$TMP/access.log")" '"GET /\\x01\\x7f"' "the access log escapes control bytes"
 stop_server
 is "$SERVER_RC" 0 "SIGTERM still stops it cleanly"
+# Read after the stop, which finishes every request's log line.
+like "$(cat "$TMP/access.log")" '"GET /\\x01\\x7f"' "the access log escapes control bytes"
 done_testing

@@ -4,7 +4,8 @@
 . "$TOP/tests/lib/http.sh"
 
 start_server --access-log "$TMP/access.log"
-ok $? "the server starts on a free port and prints its URL"
+ok $? "the server starts on a free port and prints its URL" ||
+    bail_out "no server to test"
 like "$BASE" '^http://127\.0\.0\.1:[0-9]+$' "the URL names 127.0.0.1 and the port"
 
 # The API index and the health check.
@@ -132,25 +133,60 @@ curl -sv -o /dev/null -o /dev/null "$BASE/healthz" "$BASE/api/v1/" 2>"$TMP/keep.
 like "$(cat "$TMP/keep.err")" 'Re-using existing connection|left intact' \
     "keep-alive: the connection is reused"
 
-# The access log: one line per request, no raw control bytes.
-sleep 0.2
-like "$(cat "$TMP/access.log")" '^127\.0\.0\.1 - - \[[0-9T:Z-]+\] "GET /api/v1/" 200 [0-9]+ [0-9.]+ms$' \
-    "the access log has one line per request"
-like "$(cat "$TMP/access.log")" '"BREW /assets/style.css" 405' "the log names odd methods as sent"
-
 stop_server
 is "$SERVER_RC" 0 "SIGTERM stops the server with exit 0"
 like "$(cat "$TMP/serve.err")" 'SIGTERM received, stopping' "the server says why it stops"
 
-# SIGINT too, and errors at start.
+# The access log: one line per request, no raw control bytes. Read after
+# the stop: a request's line is written once MHD has finished with it,
+# which may be after the client has its answer; the stop finishes them all.
+like "$(cat "$TMP/access.log")" '^127\.0\.0\.1 - - \[[0-9T:Z-]+\] "GET /api/v1/" 200 [0-9]+ [0-9.]+ms$' \
+    "the access log has one line per request"
+like "$(cat "$TMP/access.log")" '"BREW /assets/style.css" 405' "the log names odd methods as sent"
+
+# SIGINT too (sent to a background job, whose SIGINT the shell set to
+# "ignore": the server takes it all the same once it has printed its URL).
 start_server --access-log off
-kill -INT "$SERVER_PID"; wait "$SERVER_PID"; rc=$?; SERVER_PID=""
-is "$rc" 0 "SIGINT stops the server with exit 0"
+ok $? "a second server starts" || bail_out "no server for SIGINT"
+stop_server INT
+is "$SERVER_RC" 0 "SIGINT stops the server with exit 0"
+like "$(cat "$TMP/serve.err")" 'SIGINT received, stopping' "and the server says so"
+
+# A signal while the server starts: it ends the process at once before the
+# server takes the signals (the default action: status 143), or it stops the
+# server as soon as it has started (exit 0, after the "serving" line). It is
+# never lost: the server does not go on serving. Sent once the child runs
+# wiall (before, it would still be a copy of this shell).
+"$WIALL" --db "$TMP/w.db" serve --listen 127.0.0.1:0 --access-log off \
+    >"$TMP/early.out" 2>"$TMP/early.err" &
+SERVER_PID=$!
+exe=$(readlink -f "$WIALL") deadline=$((SECONDS + SERVER_WAIT))
+until [ "$(readlink "/proc/$SERVER_PID/exe" 2>/dev/null)" = "$exe" ] ||
+    [ "$SECONDS" -ge "$deadline" ]; do
+	:
+done
+kill -TERM "$SERVER_PID"
+server_reap
+ok $? "a SIGTERM during start-up is not lost: the process ends" ||
+    bail_out "the server went on after a SIGTERM during its start"
+SERVER_PID=""
+case $SERVER_RC in
+0)	like "$(cat "$TMP/early.out")" '^wiall: serving http' \
+	    "a SIGTERM during start-up, taken by the server: it started first"
+	like "$(cat "$TMP/early.err")" 'SIGTERM received, stopping' \
+	    "and then stopped cleanly (exit 0)" ;;
+*)	is "$SERVER_RC" 143 "a SIGTERM during start-up, before the server takes it: the default action"
+	is "$(cat "$TMP/early.out")" "" "and it never served" ;;
+esac
+
+# Errors at start.
 start_server
+ok $? "a third server starts" || bail_out "no server for the port test"
 run "$WIALL" --db "$TMP/w.db" serve --listen "127.0.0.1:$PORT"
 is "$RC" 1 "a port in use fails with 1"
 like "$ERR" "cannot listen on 127.0.0.1:$PORT" "and says where"
 stop_server
+is "$SERVER_RC" 0 "the server on that port was not disturbed and stops cleanly"
 run "$WIALL" --db "$TMP/w.db" serve --listen nonsense
 is "$RC" 2 "a --listen without a port is a usage error"
 run "$WIALL" --db "$TMP/w.db" serve --threads 0

@@ -5,7 +5,11 @@ set -u
 _tap_n=0
 _tap_failed=0
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/wiall-test.XXXXXX")
-trap 'rm -rf "$TMP"' EXIT
+# The EXIT trap is for this shell only. A child forked for `cmd &` is a copy
+# of it, trap included, until it has exec'd cmd; a signal in that moment
+# would run the trap in the child and remove $TMP under the test's feet.
+# ($BASHPID is the process asking, $$ the test's shell.)
+trap '[ "$BASHPID" = "$$" ] && rm -rf "$TMP"' EXIT
 
 ok() {		# ok CONDITION-EXIT-CODE NAME
 	_tap_n=$((_tap_n + 1))
@@ -59,6 +63,20 @@ run() {
 	RC=$?
 	OUT=$(cat "$TMP/.out")
 	ERR=$(cat "$TMP/.err")
+}
+
+# bail_out REASON: one failure that the rest of the file depends on (say,
+# the server did not start): report it and stop, rather than fail every
+# check after it for the same reason.
+bail_out() {
+	ok 1 "$1"
+	echo "Bail out! $1"
+	exit 1
+}
+
+# diag TEXT...: a TAP diagnostic line per line of text.
+diag() {
+	printf '%s\n' "$@" | sed 's/^/# /'
 }
 
 done_testing() {

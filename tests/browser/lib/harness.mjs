@@ -15,36 +15,64 @@ export const wiall = process.env.WIALL ?? join(top, build, "wiall");
 export const shots = join(top, build, "browser");
 mkdirSync(shots, { recursive: true });
 
+// Temporary directories of this test, removed when the process exits,
+// however it exits (a failed assertion, an exception, the end).
+const temps = [];
+const children = [];
+process.on("exit", () => {
+	for (const c of children)
+		if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
+	for (const d of temps) rmSync(d, { recursive: true, force: true });
+});
+
+// A new empty directory under the system's temporary directory.
+export function tempDir(prefix = "wiall-browser-") {
+	const dir = mkdtempSync(join(tmpdir(), prefix));
+	temps.push(dir);
+	return dir;
+}
+
+// How long the server may take to print its URL or to stop: generous, for
+// a busy machine; a deadline against hanging, not a measurement.
+const serverWait = 60000;
+
 // Starts `wiall serve` on 127.0.0.1:0 over a fresh database (or `db`);
 // resolves to { base, stop } once the server has printed its URL.
 export async function startServer(db) {
-	const dir = mkdtempSync(join(tmpdir(), "wiall-browser-"));
 	if (db === undefined) {
-		db = join(dir, "w.db");
+		db = join(tempDir(), "w.db");
 		execFileSync(wiall, ["--db", db, "init"], { stdio: "ignore" });
 	}
 	const child = spawn(wiall, ["--db", db, "serve", "--listen", "127.0.0.1:0",
 	    "--access-log", "off"], { stdio: ["ignore", "pipe", "pipe"] });
+	children.push(child);
 	let stderr = "";
 	child.stderr.on("data", (d) => { stderr += d; });
+	// Known as soon as it happens, so that stop() never waits for an exit
+	// that has already been.
+	const exited = new Promise((resolve) => {
+		child.on("exit", (code, signal) => resolve(code ?? `signal ${signal}`));
+	});
 	const base = await new Promise((resolve, reject) => {
 		let out = "";
-		const timer = setTimeout(() => reject(new Error(`wiall serve did not start: ${stderr}`)), 20000);
+		const timer = setTimeout(() => reject(new Error(
+		    `wiall serve printed no URL within ${serverWait / 1000} s: ${stderr}`)), serverWait);
 		child.stdout.on("data", (d) => {
 			out += d;
 			const m = /serving (http:\/\/[^/ ]+)\//.exec(out);
 			if (m) { clearTimeout(timer); resolve(m[1]); }
 		});
-		child.on("exit", (code) => { clearTimeout(timer); reject(new Error(`wiall serve exited ${code}: ${stderr}`)); });
+		exited.then((code) => { clearTimeout(timer); reject(new Error(`wiall serve exited ${code}: ${stderr}`)); });
 	});
 	return {
 		base,
+		// Resolves to the exit status (SIGKILL after the deadline:
+		// "signal SIGKILL", which no test takes for a clean stop).
 		stop() {
-			return new Promise((resolve) => {
-				child.removeAllListeners("exit");
-				child.on("exit", (code) => { rmSync(dir, { recursive: true, force: true }); resolve(code); });
+			if (child.exitCode === null && child.signalCode === null)
 				child.kill("SIGTERM");
-			});
+			const timer = setTimeout(() => child.kill("SIGKILL"), serverWait);
+			return exited.finally(() => clearTimeout(timer));
 		},
 	};
 }
@@ -58,7 +86,7 @@ const flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
 // Launches Chromium with a new, empty user-data-dir; resolves to
 // { context, close }.
 export async function launch(options = {}) {
-	const profile = mkdtempSync(join(tmpdir(), "wiall-chromium-"));
+	const profile = tempDir("wiall-chromium-");
 	const context = await chromium.launchPersistentContext(profile, {
 		executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
 		headless: true,
