@@ -75,6 +75,45 @@ void	app_structure_table_free(struct app_structure_table *t);
 void	app_structure_table_note(struct app_structure_table *t,
 	    const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* Raw records (structure_load.c): every observation read, with interned
+ * region, period and sector, before the sectors compared are chosen. */
+#define APP_STRUCTURE_RAW_TOTAL	((size_t)-2)	/* a record's "sector": the total */
+
+struct app_structure_record {
+	size_t	region, period, sector;	/* sector: APP_STRUCTURE_RAW_TOTAL: total */
+	double	value;
+	bool	has_value;
+	bool	total_by_sector;	/* the classification's total sector */
+	long	line, column;
+};
+
+struct app_structure_raw {
+	struct app_structure_names	 regions, sectors, periods;
+	struct period			*period_values;
+	size_t				 period_cap;
+	struct app_structure_record	*rec;
+	size_t				 count, cap;
+	char				*dimension;
+	const char			*file;		/* NULL: the database */
+	size_t				 other_dims;	/* rows of other breakdowns */
+	char				*other_example;
+	size_t				 excluded;
+	bool				*exclusion_used;
+};
+
+/* structure_sectors.c: the sectors compared. sector_map[raw sector] becomes
+ * the table's index, APP_STRUCTURE_RAW_TOTAL for the total, or
+ * APP_STRUCTURE_NOT_FOUND for a sector left out. */
+int	app_structure_sectors_classified(const struct app_structure_options *opt,
+	    const struct classification *cl, struct app_structure_raw *raw,
+	    struct app_structure_table *t, size_t *sector_map, struct error *e);
+void	app_structure_sectors_named(struct app_structure_raw *raw,
+	    struct app_structure_table *t, size_t *sector_map);
+/* Reads the variety groups from a CSV file 'sector,group' into t. */
+int	app_structure_sectors_groups(const char *path,
+	    struct app_structure_table *t, struct diag_list *diags,
+	    struct error *e);
+
 /* The report's computation state (structure.c), handed to its parts. */
 struct app_structure_ctx {
 	const struct app_structure_options *opt;
