@@ -1,9 +1,10 @@
 /* The structure report: picks the regions, the reference and the periods from
  * the table (structure_load.c), and runs the core's measures on them (METHODS
- * §3): per region and period the profile and location quotients, over a span
- * shift-share (classic, dynamic, Esteban-Marquillas) and the portfolio, and
- * every shock. Each number that cannot be computed keeps its status and gets a
- * sentence that names the sector and period concerned. */
+ * §3): per region and period the profile and location quotients
+ * (structure_period.c), over a span shift-share and the portfolio
+ * (structure_span.c), and every shock (structure_shock.c). Each number that
+ * cannot be computed keeps its status and gets a sentence that names the
+ * sector and period concerned. */
 #include "app/structure.h"
 
 #include <math.h>
@@ -12,8 +13,6 @@
 #include <string.h>
 
 #include "app/structure_internal.h"
-#include "core/shiftshare.h"
-#include "core/shock.h"
 #include "core/variety.h"
 #include "util/buf.h"
 #include "util/xalloc.h"
@@ -23,87 +22,7 @@ const char *const app_structure_lq_basis_names[APP_STRUCTURE_LQ_BASIS__MAX] = {
 	[APP_STRUCTURE_LQ_PUBLISHED] = "published_total",
 };
 
-/* ---- shocks given by hand ------------------------------------------------- */
-
-static int
-app_structure_shock_period(const char *s, size_t n, const char *what,
-    char out[PERIOD_TEXT_MAX], struct period *p, struct error *e)
-{
-	if (period_parse(s, n, p) == -1)
-		return error_set(e, "the %s '%.*s' is not a period (2017, 2017-Q2 "
-		    "or 2017-06)", what, (int)(n > 40 ? 40 : n), s);
-	period_format(p, out);
-	return 0;
-}
-
-int
-app_structure_shock_parse(const char *text, struct app_structure_shock_spec *out,
-    struct error *e)
-{
-	const char *part[4], *colon;
-	size_t len[4], k = 0;
-	struct period p[3];
-
-	memset(out, 0, sizeof(*out));
-	part[0] = text;
-	while ((colon = strchr(part[k], ':')) != NULL) {
-		len[k] = (size_t)(colon - part[k]);
-		if (++k == 4)
-			return error_set(e, "'%s': a shock is NAME:PEAK:TROUGH:END",
-			    text);
-		part[k] = colon + 1;
-	}
-	len[k] = strlen(part[k]);
-	if (k != 3)
-		return error_set(e, "'%s': a shock is NAME:PEAK:TROUGH:END", text);
-	if (len[0] == 0 || len[0] >= sizeof(out->name))
-		return error_set(e, "'%s': the shock needs a name (at most %zu "
-		    "bytes)", text, sizeof(out->name) - 1);
-	memcpy(out->name, part[0], len[0]);
-	if (app_structure_shock_period(part[1], len[1], "peak", out->peak, &p[0],
-	    e) == -1 ||
-	    app_structure_shock_period(part[2], len[2], "trough", out->trough,
-	    &p[1], e) == -1 ||
-	    app_structure_shock_period(part[3], len[3], "recovery end",
-	    out->recovery_end, &p[2], e) == -1)
-		return -1;
-	if (p[0].kind != p[1].kind || p[1].kind != p[2].kind)
-		return error_set(e, "'%s': peak, trough and end are periods of one "
-		    "kind", text);
-	if (period_compare(&p[0], &p[1]) >= 0 || period_compare(&p[1], &p[2]) >= 0)
-		return error_set(e, "'%s': the peak comes before the trough, and "
-		    "the trough before the recovery end", text);
-	return 0;
-}
-
-/* ---- the computation's state ---------------------------------------------- */
-
-struct app_structure_ctx {
-	const struct app_structure_options *opt;
-	struct app_structure_table	*t;
-	struct app_structure_report	*r;
-	size_t				 S;		/* sectors */
-	size_t				*rows;		/* table regions reported */
-	size_t				 row_count;
-	size_t				 reference;	/* table region or NOT_FOUND */
-	size_t				*sum_rows;	/* column sums over these */
-	size_t				 sum_count;
-	size_t				*sel;		/* selected table periods */
-	size_t				 sel_count;
-	/* The reference for every table period. */
-	double				*column_sum;	/* [period][sector] */
-	bool				*column_missing;
-	struct structure_values		*ref_values;	/* [period] */
-	struct structure_reference	*ref;		/* [period] */
-	double				*workspace;
-	const char			**period_names;	/* every table period */
-};
-
-static void
-app_structure_note(struct app_structure_report *r, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void
+void
 app_structure_note(struct app_structure_report *r, const char *fmt, ...)
 {
 	struct buf b = BUF_INIT;
@@ -124,7 +43,7 @@ app_structure_note(struct app_structure_report *r, const char *fmt, ...)
 	buf_free(&b);
 }
 
-static const char *
+const char *
 app_structure_region_label(const struct app_structure_table *t, size_t k)
 {
 	return t->region_names != NULL && t->region_names[k] != NULL ?
@@ -133,7 +52,7 @@ app_structure_region_label(const struct app_structure_table *t, size_t k)
 
 /* The sentence for a failed number: the core's reason, then where. periods
  * maps a where.period index to its name (NULL: `period` is the one). */
-static const char *
+const char *
 app_structure_reason(struct app_structure_ctx *c, enum structure_status status,
     const struct structure_where *w, const char *const *periods,
     size_t period_count, const char *period)
@@ -168,7 +87,7 @@ app_structure_reason(struct app_structure_ctx *c, enum structure_status status,
 	return s;
 }
 
-static void
+void
 app_structure_value_ok(struct app_structure_value *v, double value)
 {
 	v->value = value;
@@ -176,7 +95,7 @@ app_structure_value_ok(struct app_structure_value *v, double value)
 	v->reason = NULL;
 }
 
-static void
+void
 app_structure_value_fail(struct app_structure_ctx *c,
     struct app_structure_value *v, enum structure_status status,
     const struct structure_where *w, const char *const *periods,
@@ -188,7 +107,7 @@ app_structure_value_fail(struct app_structure_ctx *c,
 	    period);
 }
 
-static void
+void
 app_structure_value_of(struct app_structure_ctx *c,
     struct app_structure_value *v, const struct structure_measure *m,
     const char *const *periods, size_t period_count, const char *period)
@@ -200,7 +119,7 @@ app_structure_value_of(struct app_structure_ctx *c,
 		    period_count, period);
 }
 
-static void
+void
 app_structure_value_text(struct app_structure_ctx *c,
     struct app_structure_value *v, enum structure_status status,
     const char *reason)
@@ -210,7 +129,7 @@ app_structure_value_text(struct app_structure_ctx *c,
 	v->reason = arena_strdup(&c->r->arena, reason);
 }
 
-static struct structure_values
+struct structure_values
 app_structure_row(const struct app_structure_ctx *c, size_t region,
     size_t period)
 {
@@ -454,528 +373,6 @@ app_structure_reference_shares(struct app_structure_ctx *c)
 	free(share);
 }
 
-/* ---- coverage and the location quotients' totals ------------------------- */
-
-static void
-app_structure_coverage(struct app_structure_ctx *c, size_t region, size_t period,
-    struct app_structure_coverage *out)
-{
-	const struct app_structure_table *t = c->t;
-	size_t tc = region * t->periods.count + period;
-	struct structure_values x = app_structure_row(c, region, period);
-	struct structure_total_check check;
-
-	memset(out, 0, sizeof(*out));
-	out->published = t->has_total[tc];
-	out->difference = out->relative = NAN;
-	out->published_total = NAN;
-	if (!out->published) {
-		struct structure_measure m;
-		structure_total(&x, &m, NULL);
-		app_structure_value_of(c, &out->sector_sum, &m, NULL, 0,
-		    c->period_names[period]);
-		return;
-	}
-	structure_check_total(&x, t->total[tc], c->r->tolerance *
-	    fabs(t->total[tc]), &check);
-	out->published_total = t->total[tc];
-	app_structure_value_of(c, &out->sector_sum, &check.sector_sum, NULL, 0,
-	    c->period_names[period]);
-	out->difference = check.difference;
-	out->relative = check.relative;
-	out->coverage = check.coverage;
-}
-
-struct app_structure_tally {
-	struct buf	 regions;	/* their names, the first few */
-	size_t		 region_count;
-	size_t		 count;		/* region-periods */
-	double		 worst;
-	const char	*worst_region, *worst_period;
-	size_t		 last_region;
-};
-
-static void
-app_structure_tally_add(struct app_structure_tally *tally,
-    const struct app_structure_coverage *cov, size_t region,
-    const char *label, const char *period)
-{
-	double rel = fabs(cov->relative);
-
-	if (tally->count == 0 || tally->last_region != region) {
-		if (tally->region_count < 6)
-			buf_printf(&tally->regions, "%s%s", tally->region_count > 0 ?
-			    ", " : "", label);
-		else if (tally->region_count == 6)
-			buf_puts(&tally->regions, ", …");
-		tally->region_count++;
-	}
-	tally->last_region = region;
-	tally->count++;
-	if (tally->worst_region == NULL || rel > tally->worst) {
-		tally->worst = rel;
-		tally->worst_region = label;
-		tally->worst_period = period;
-	}
-}
-
-/* When the sectors go over the published totals: the sectors without which
- * they would meet every total (within the tolerance) are probably parts of
- * another one, as C of B-E. Appends a sentence naming them to out. */
-static void
-app_structure_inside(struct app_structure_ctx *c, struct buf *out)
-{
-	const struct app_structure_table *t = c->t;
-	struct buf names = BUF_INIT;
-	size_t a, i, j, found = 0;
-
-	for (a = 0; a < c->S; a++) {
-		bool fits = true, any = false;
-		for (i = 0; i <= c->row_count && fits; i++) {
-			size_t region = i < c->row_count ? c->rows[i] : c->reference;
-			if (region == APP_STRUCTURE_NOT_FOUND)
-				continue;
-			for (j = 0; j < c->sel_count && fits; j++) {
-				const struct app_structure_coverage *cov = i <
-				    c->row_count ? &c->r->regions[i].periods[j].coverage :
-				    &c->r->reference_coverage[j];
-				size_t cell = app_structure_cell(t, region, c->sel[j],
-				    a);
-				if (!cov->published ||
-				    cov->sector_sum.status != STRUCTURE_OK)
-					continue;
-				any = true;
-				fits = !t->missing[cell] &&
-				    fabs(cov->published_total - (cov->sector_sum.value -
-				    t->value[cell])) <= c->r->tolerance *
-				    fabs(cov->published_total);
-			}
-		}
-		if (fits && any) {
-			buf_printf(&names, "%s'%s'", found > 0 ? ", " : "",
-			    t->sectors.name[a]);
-			found++;
-		}
-	}
-	if (found == 1)
-		buf_printf(out, " Without %s the sectors meet every published "
-		    "total: it is probably part of another sector.",
-		    buf_cstr(&names));
-	else if (found > 1)
-		buf_printf(out, " Without any one of %s the sectors would meet "
-		    "every published total: one of them is probably part of "
-		    "another sector.", buf_cstr(&names));
-	buf_free(&names);
-}
-
-/* Checks the reported regions and the reference against their published
- * totals in every period, says where the sectors fall short or go over, and
- * decides what the location quotients divide by: the published totals when
- * the sectors fall short of them (REAT locq takes the over-all employment),
- * else the sector sums. */
-static enum app_structure_lq_basis
-app_structure_check_coverage(struct app_structure_ctx *c)
-{
-	struct app_structure_report *r = c->r;
-	struct app_structure_tally tally[STRUCTURE_COVERAGE__MAX];
-	struct app_structure_coverage *cov;
-	size_t i, j, checked = 0, k;
-	bool all = true;
-	enum app_structure_lq_basis basis = APP_STRUCTURE_LQ_SECTOR_SUM;
-
-	memset(tally, 0, sizeof(tally));
-	if (c->reference != APP_STRUCTURE_NOT_FOUND)
-		r->reference_coverage = arena_alloc(&r->arena, c->sel_count *
-		    sizeof(*r->reference_coverage));
-	for (i = 0; i <= c->row_count; i++) {
-		size_t region = i < c->row_count ? c->rows[i] : c->reference;
-		if (region == APP_STRUCTURE_NOT_FOUND)
-			continue;
-		for (j = 0; j < c->sel_count; j++) {
-			cov = i < c->row_count ? &r->regions[i].periods[j].coverage :
-			    &r->reference_coverage[j];
-			app_structure_coverage(c, region, c->sel[j], cov);
-			if (!cov->published) {
-				all = false;
-				continue;
-			}
-			checked++;
-			if (cov->sector_sum.status == STRUCTURE_OK &&
-			    cov->coverage != STRUCTURE_COVERAGE_COMPLETE)
-				app_structure_tally_add(&tally[cov->coverage], cov,
-				    region, app_structure_region_label(c->t, region),
-				    r->periods[j]);
-		}
-	}
-	k = STRUCTURE_COVERAGE_SHORT;
-	if (tally[k].count > 0)
-		app_structure_note(r, "The sectors fall short of the published "
-		    "all-sector total for %s (%zu of %zu region-periods checked; "
-		    "at most %.1f %%, %s %s): sectors are missing from the input, "
-		    "so shares, HHI, entropy and Krugman describe only the sectors "
-		    "listed.", buf_cstr(&tally[k].regions), tally[k].count, checked,
-		    100 * tally[k].worst, tally[k].worst_region,
-		    tally[k].worst_period);
-	k = STRUCTURE_COVERAGE_EXCESS;
-	if (tally[k].count > 0) {
-		struct buf inside = BUF_INIT;
-		app_structure_inside(c, &inside);
-		app_structure_note(r, "The sectors add up to more than the "
-		    "published all-sector total for %s (%zu of %zu region-periods "
-		    "checked; at most %.1f %%, %s %s): do some sectors contain "
-		    "others (as C is part of B-E)? Leave those out with "
-		    "--exclude-sector.%s", buf_cstr(&tally[k].regions),
-		    tally[k].count, checked, 100 * tally[k].worst,
-		    tally[k].worst_region, tally[k].worst_period,
-		    buf_cstr(&inside));
-		buf_free(&inside);
-	}
-	if (c->reference != APP_STRUCTURE_NOT_FOUND && all && checked > 0 &&
-	    tally[STRUCTURE_COVERAGE_SHORT].count > 0) {
-		basis = APP_STRUCTURE_LQ_PUBLISHED;
-		app_structure_note(r, "Location quotients divide by the published "
-		    "all-sector totals (as REAT locq does), because the sectors do "
-		    "not cover everything; Krugman, HHI and entropy use the sector "
-		    "sums.");
-	}
-	for (k = 0; k < STRUCTURE_COVERAGE__MAX; k++)
-		buf_free(&tally[k].regions);
-	return basis;
-}
-
-/* ---- one region in one period --------------------------------------------- */
-
-static void
-app_structure_compute_period(struct app_structure_ctx *c, size_t region,
-    size_t period, struct app_structure_period *out)
-{
-	const struct app_structure_table *t = c->t;
-	struct app_structure_report *r = c->r;
-	struct structure_values x = app_structure_row(c, region, period);
-	const struct structure_reference *ref = &c->ref[period];
-	const char *name = c->period_names[period];
-	struct structure_profile_input in;
-	struct structure_profile prof;
-	struct structure_lq_summary sum;
-	struct structure_measure total;
-	struct variety_groups groups;
-	struct structure_lq *lq;
-	double *share;
-	size_t tc = region * t->periods.count + period, i;
-
-	out->period = name;
-	memset(&in, 0, sizeof(in));
-	in.region = x;
-	in.reference = ref;
-	in.base = r->base;
-	if (t->groups.count > 0) {
-		groups.group = t->sector_group;
-		groups.n = c->S;
-		groups.count = t->groups.count;
-		in.groups = &groups;
-		in.group_workspace = c->workspace;
-	}
-	structure_profile_compute(&in, &prof);
-	app_structure_value_of(c, &out->total, &prof.total, NULL, 0, name);
-	app_structure_value_of(c, &out->hhi, &prof.herfindahl.hhi, NULL, 0, name);
-	app_structure_value_of(c, &out->hhi_normalised,
-	    &prof.herfindahl.normalised, NULL, 0, name);
-	app_structure_value_of(c, &out->hhi_equivalent,
-	    &prof.herfindahl.equivalent, NULL, 0, name);
-	app_structure_value_of(c, &out->entropy, &prof.entropy, NULL, 0, name);
-	app_structure_value_of(c, &out->unrelated_variety,
-	    &prof.unrelated_variety, NULL, 0, name);
-	app_structure_value_of(c, &out->related_variety, &prof.related_variety,
-	    NULL, 0, name);
-	app_structure_value_of(c, &out->krugman, &prof.krugman, NULL, 0, name);
-	out->nonzero = prof.nonzero;
-	out->groups_nonempty = prof.groups_nonempty;
-
-	share = xcalloc(c->S + 1, sizeof(*share));
-	lq = xcalloc(c->S + 1, sizeof(*lq));
-	out->share = arena_alloc(&r->arena, (c->S + 1) * sizeof(*out->share));
-	out->lq = arena_alloc(&r->arena, (c->S + 1) * sizeof(*out->lq));
-	structure_shares(&x, share, &total);
-	/* METHODS §3.5, on the totals chosen for the whole report. */
-	structure_location_quotients(&x, r->lq_basis ==
-	    APP_STRUCTURE_LQ_PUBLISHED && t->has_total[tc] ? &t->total[tc] :
-	    NULL, ref, lq, &sum);
-	for (i = 0; i < c->S; i++) {
-		struct structure_where w = { i, STRUCTURE_NONE, STRUCTURE_NONE,
-		    lq[i].reference };
-		if (total.status == STRUCTURE_OK)
-			app_structure_value_ok(&out->share[i], share[i]);
-		else
-			app_structure_value_of(c, &out->share[i], &total, NULL, 0,
-			    name);
-		if (lq[i].status == STRUCTURE_OK)
-			app_structure_value_ok(&out->lq[i], lq[i].value);
-		else
-			app_structure_value_fail(c, &out->lq[i], lq[i].status,
-			    sum.status != STRUCTURE_OK ? &sum.where : &w, NULL, 0,
-			    name);
-	}
-	free(share);
-	free(lq);
-}
-
-/* ---- over the span -------------------------------------------------------- */
-
-static void
-app_structure_components(struct app_structure_ctx *c,
-    struct app_structure_shift_share *out,
-    const struct shift_share_components *d, enum structure_status status,
-    const struct structure_where *w, const char *const *names, size_t count)
-{
-	struct app_structure_value *v[5] = { &out->growth, &out->national_share,
-	    &out->industry_mix, &out->regional_share, &out->net_total_shift };
-	const double x[5] = { d->growth, d->national_share, d->industry_mix,
-	    d->regional_share, d->net_total_shift };
-	const char *reason;
-	size_t k;
-
-	if (status == STRUCTURE_OK) {
-		for (k = 0; k < 5; k++)
-			app_structure_value_ok(v[k], x[k]);
-		return;
-	}
-	reason = app_structure_reason(c, status, w, names, count, NULL);
-	for (k = 0; k < 5; k++) {
-		v[k]->value = NAN;
-		v[k]->status = status;
-		v[k]->reason = reason;
-	}
-}
-
-static void
-app_structure_span_too_short(struct app_structure_ctx *c,
-    struct app_structure_span *out)
-{
-	static const char why[] = "Shift-share and the portfolio compare two "
-	    "periods, and the span holds one.";
-	struct app_structure_value *v[] = { &out->shift_share.growth,
-	    &out->shift_share.national_share, &out->shift_share.industry_mix,
-	    &out->shift_share.regional_share, &out->shift_share.net_total_shift,
-	    &out->dynamic.growth, &out->dynamic.national_share,
-	    &out->dynamic.industry_mix, &out->dynamic.regional_share,
-	    &out->dynamic.net_total_shift, &out->competitive, &out->allocation,
-	    &out->portfolio };
-	size_t k;
-
-	for (k = 0; k < sizeof(v) / sizeof(v[0]); k++)
-		app_structure_value_text(c, v[k], STRUCTURE_TOO_FEW_PERIODS, why);
-	for (k = 0; k < c->S; k++) {
-		struct app_structure_sector_change *s = &out->sectors[k];
-		app_structure_value_text(c, &s->region_rate,
-		    STRUCTURE_TOO_FEW_PERIODS, why);
-		s->reference_rate = s->regional_share = s->location_quotient =
-		    s->relative_growth = s->region_rate;
-	}
-}
-
-static void
-app_structure_compute_span(struct app_structure_ctx *c, size_t region,
-    const char *const *period_names, struct app_structure_span *out)
-{
-	struct app_structure_report *r = c->r;
-	size_t n = c->sel_count, t0 = c->sel[0], t1 = c->sel[n - 1], k;
-	const char *ends[2] = { period_names[t0], period_names[t1] };
-	const char **step_names;
-	struct structure_values x0, x1, *xs, *refs;
-	struct shift_share_sector *sectors;
-	struct shift_share_result res;
-	struct shift_share_dynamic dyn;
-	struct portfolio_entry *entry;
-	enum structure_status ps;
-	struct buf zero = BUF_INIT;
-	size_t placed = 0;
-
-	out->from = ends[0];
-	out->to = ends[1];
-	out->sectors = arena_alloc(&r->arena, (c->S + 1) * sizeof(*out->sectors));
-	if (n < 2) {
-		app_structure_span_too_short(c, out);
-		return;
-	}
-	x0 = app_structure_row(c, region, t0);
-	x1 = app_structure_row(c, region, t1);
-	sectors = xcalloc(c->S + 1, sizeof(*sectors));
-	entry = xcalloc(c->S + 1, sizeof(*entry));
-	xs = xcalloc(n, sizeof(*xs));
-	refs = xcalloc(n, sizeof(*refs));
-	step_names = xcalloc(n, sizeof(*step_names));
-
-	/* METHODS §3.6: Dunn and Esteban-Marquillas from t0 to t1. */
-	shift_share_compute(&x0, &x1, &c->ref_values[t0], &c->ref_values[t1],
-	    sectors, &res);
-	app_structure_components(c, &out->shift_share, &res.dunn, res.status,
-	    &res.where, ends, 2);
-	app_structure_value_of(c, &out->competitive, &res.competitive, ends, 2,
-	    NULL);
-	app_structure_value_of(c, &out->allocation, &res.allocation, ends, 2,
-	    NULL);
-
-	/* Barff & Knight: the year-by-year components over the periods present. */
-	for (k = 0; k < n; k++) {
-		xs[k] = app_structure_row(c, region, c->sel[k]);
-		refs[k] = c->ref_values[c->sel[k]];
-		step_names[k] = period_names[c->sel[k]];
-	}
-	shift_share_dynamic(xs, refs, n, NULL, &dyn);
-	app_structure_components(c, &out->dynamic, &dyn.dunn, dyn.status,
-	    &dyn.where, step_names, n);
-	out->dynamic_steps = dyn.steps;
-
-	/* METHODS §3.8 */
-	ps = portfolio_classify(&x0, &x1, &c->ref_values[t0], &c->ref_values[t1],
-	    entry);
-	for (k = 0; k < c->S; k++) {
-		struct app_structure_sector_change *s = &out->sectors[k];
-		struct structure_where w = { k, STRUCTURE_NONE, STRUCTURE_NONE,
-		    false };
-		if (res.status != STRUCTURE_OK) {
-			app_structure_value_fail(c, &s->region_rate, res.status,
-			    &res.where, ends, 2, NULL);
-			s->reference_rate = s->regional_share = s->region_rate;
-		} else {
-			if (sectors[k].status == STRUCTURE_ZERO_START) {
-				buf_printf(&zero, "%s%s", zero.len > 0 ? ", " : "",
-				    c->t->sectors.name[k]);
-				w.period = 0;
-				app_structure_value_fail(c, &s->region_rate,
-				    STRUCTURE_ZERO_START, &w, ends, 2, NULL);
-			} else
-				app_structure_value_ok(&s->region_rate,
-				    sectors[k].region_rate);
-			if (isnan(sectors[k].reference_rate)) {
-				w.period = 0;
-				w.reference = true;
-				app_structure_value_fail(c, &s->reference_rate,
-				    STRUCTURE_REFERENCE_ZERO, &w, ends, 2, NULL);
-				w.reference = false;
-			} else
-				app_structure_value_ok(&s->reference_rate,
-				    sectors[k].reference_rate);
-			app_structure_value_ok(&s->regional_share,
-			    sectors[k].regional_share);
-		}
-		w.period = 1;
-		w.reference = entry[k].reference;
-		if (entry[k].status == STRUCTURE_OK) {
-			app_structure_value_ok(&s->location_quotient,
-			    entry[k].location_quotient);
-			app_structure_value_ok(&s->relative_growth,
-			    entry[k].relative_growth);
-			s->has_quadrant = true;
-			s->quadrant = entry[k].quadrant;
-			placed++;
-		} else {
-			if (entry[k].status == STRUCTURE_ZERO_START)
-				w.period = 0;
-			app_structure_value_fail(c, &s->location_quotient,
-			    entry[k].status, &w, ends, 2, NULL);
-			s->relative_growth = s->location_quotient;
-		}
-	}
-	if (ps == STRUCTURE_OK)
-		app_structure_value_ok(&out->portfolio, (double)placed);
-	else
-		app_structure_value_fail(c, &out->portfolio, ps, NULL, ends, 2,
-		    NULL);
-	if (zero.len > 0) {
-		out->zero_start_sectors = arena_strdup(&r->arena, buf_cstr(&zero));
-		app_structure_note(r, "%s had nothing in %s in %s: the growth rate "
-		    "is undefined, so the regional share takes the whole change of "
-		    "%s (METHODS §3.6) and Esteban-Marquillas is not computed.",
-		    app_structure_region_label(c->t, region), buf_cstr(&zero),
-		    ends[0], zero.len > 0 && strchr(buf_cstr(&zero), ',') != NULL ?
-		    "these sectors" : "this sector");
-	}
-	buf_free(&zero);
-	free(sectors);
-	free(entry);
-	free(xs);
-	free(refs);
-	free(step_names);
-}
-
-/* ---- shocks --------------------------------------------------------------- */
-
-static void
-app_structure_compute_shock(struct app_structure_ctx *c, size_t region,
-    struct app_structure_shock *out)
-{
-	const char *when[3] = { out->peak, out->trough, out->recovery_end };
-	static const char *const role[3] = { "peak", "trough", "recovery end" };
-	struct structure_values xs[3], refs[3];
-	struct shock_result res;
-	char canonical[PERIOD_TEXT_MAX];
-	struct period p;
-	size_t k, idx[3];
-
-	for (k = 0; k < 3; k++) {
-		idx[k] = APP_STRUCTURE_NOT_FOUND;
-		if (period_parse(when[k], strlen(when[k]), &p) == 0) {
-			period_format(&p, canonical);
-			idx[k] = app_structure_names_find(&c->t->periods, canonical);
-		}
-		if (idx[k] == APP_STRUCTURE_NOT_FOUND) {
-			char *why = arena_printf(&c->r->arena, "The input has no "
-			    "figures for %s, the shock's %s.", when[k], role[k]);
-			app_structure_value_text(c, &out->sensitivity,
-			    STRUCTURE_MISSING, why);
-			out->resistance = out->recovery =
-			    out->recovery_sensitivity = out->sensitivity;
-			return;
-		}
-		xs[k] = app_structure_row(c, region, idx[k]);
-		refs[k] = c->ref_values[idx[k]];
-	}
-	/* METHODS §3.7, with the reference's sector growth as expectation. */
-	shock_compute(xs, refs, SHOCK_EXPECT_SECTORAL, &res);
-	app_structure_value_of(c, &out->sensitivity, &res.contraction.sensitivity,
-	    when, 3, NULL);
-	app_structure_value_of(c, &out->resistance, &res.contraction.performance,
-	    when, 3, NULL);
-	app_structure_value_of(c, &out->recovery, &res.recovery.performance,
-	    when, 3, NULL);
-	app_structure_value_of(c, &out->recovery_sensitivity,
-	    &res.recovery.sensitivity, when, 3, NULL);
-}
-
-/* The shocks: the catalogue's (database), then those given by hand. */
-static void
-app_structure_list_shocks(struct app_structure_ctx *c,
-    struct app_structure_shock **out, size_t *count)
-{
-	const struct app_structure_options *o = c->opt;
-	struct app_structure_report *r = c->r;
-	const struct catalog *cat = &c->t->catalog;
-	size_t n = 0, k;
-	bool registered = c->t->has_catalog && !o->no_registered_shocks;
-
-	*count = (registered ? cat->shock_count : 0) + o->shock_count;
-	*out = arena_alloc(&r->arena, (*count + 1) * sizeof(**out));
-	for (k = 0; registered && k < cat->shock_count; k++, n++) {
-		const struct shock *s = &cat->shocks[k];
-		(*out)[n].name = arena_strdup(&r->arena, s->code);
-		if (s->name_en != NULL || s->name_de != NULL)
-			(*out)[n].title = arena_strdup(&r->arena, s->name_en !=
-			    NULL ? s->name_en : s->name_de);
-		(*out)[n].peak = arena_strdup(&r->arena, s->peak);
-		(*out)[n].trough = arena_strdup(&r->arena, s->trough);
-		(*out)[n].recovery_end = arena_strdup(&r->arena, s->recovery_end);
-		(*out)[n].registered = true;
-	}
-	for (k = 0; k < o->shock_count; k++, n++) {
-		(*out)[n].name = arena_strdup(&r->arena, o->shocks[k].name);
-		(*out)[n].peak = arena_strdup(&r->arena, o->shocks[k].peak);
-		(*out)[n].trough = arena_strdup(&r->arena, o->shocks[k].trough);
-		(*out)[n].recovery_end = arena_strdup(&r->arena,
-		    o->shocks[k].recovery_end);
-	}
-}
-
 /* ---- the report ----------------------------------------------------------- */
 
 static const char **
@@ -1070,7 +467,7 @@ app_structure_run(struct db *db, const struct app_structure_options *opt,
 	period_names = app_structure_copy_names(&out->arena, &t.periods);
 	c.period_names = period_names;
 	app_structure_describe(&c, period_names);
-	app_structure_list_shocks(&c, &shocks, &out->shock_count);
+	app_structure_shock_list(&c, &shocks, &out->shock_count);
 
 	out->region_count = c.row_count;
 	out->regions = arena_alloc(&out->arena, (c.row_count + 1) *
@@ -1086,7 +483,7 @@ app_structure_run(struct db *db, const struct app_structure_options *opt,
 		reg->shocks = arena_alloc(&out->arena, (out->shock_count + 1) *
 		    sizeof(*reg->shocks));
 	}
-	out->lq_basis = app_structure_check_coverage(&c);
+	out->lq_basis = app_structure_period_check_coverage(&c);
 	app_structure_prepare_references(&c, out->lq_basis ==
 	    APP_STRUCTURE_LQ_PUBLISHED);
 	app_structure_reference_shares(&c);
@@ -1095,16 +492,16 @@ app_structure_run(struct db *db, const struct app_structure_options *opt,
 	for (i = 0; i < c.row_count; i++) {
 		struct app_structure_region *reg = &out->regions[i];
 		for (j = 0; j < c.sel_count; j++)
-			app_structure_compute_period(&c, c.rows[i], c.sel[j],
+			app_structure_period_compute(&c, c.rows[i], c.sel[j],
 			    &reg->periods[j]);
 		if (opt->from != NULL || opt->to != NULL) {
 			reg->has_span = true;
-			app_structure_compute_span(&c, c.rows[i], period_names,
+			app_structure_span_compute(&c, c.rows[i], period_names,
 			    &reg->span);
 		}
 		for (k = 0; k < out->shock_count; k++) {
 			reg->shocks[k] = shocks[k];
-			app_structure_compute_shock(&c, c.rows[i], &reg->shocks[k]);
+			app_structure_shock_compute(&c, c.rows[i], &reg->shocks[k]);
 		}
 	}
 	status = 0;

@@ -2,12 +2,12 @@
  * file, → regions × periods × sectors with the published totals beside them.
  *
  * Reading happens in two steps. First every observation becomes a raw record
- * whose region, period and sector are interned names; then the sectors to
- * compare are chosen (in the database: one level of the classification, so
- * that they cover everything once; in a file: every sector it names but the
- * excluded ones), the periods are sorted, and the records fill the table. A
- * figure given twice in a file is a problem with its place; a missing figure
- * is kept as missing, never 0. */
+ * whose region, period and sector are interned names (structure_names.c); then
+ * the sectors to compare are chosen (structure_sectors.c: in the database one
+ * level of the classification, so that they cover everything once; in a file
+ * every sector it names but the excluded ones), the periods are sorted, and the
+ * records fill the table. A figure given twice in a file is a problem with its
+ * place; a missing figure is kept as missing, never 0. */
 #include "app/structure_internal.h"
 
 #include <stdarg.h>
@@ -22,108 +22,7 @@
 #include "store/observations.h"
 #include "util/xalloc.h"
 
-#define RAW_TOTAL	((size_t)-2)	/* a raw record's "sector": the total */
-
-/* ---- interned names ------------------------------------------------------- */
-
-static uint64_t
-app_structure_names_hash(const char *s)
-{
-	uint64_t h = 1469598103934665603ULL;	/* FNV-1a */
-
-	for (; *s != '\0'; s++) {
-		h ^= (unsigned char)*s;
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
-
-size_t
-app_structure_names_find(const struct app_structure_names *n, const char *s)
-{
-	size_t i;
-
-	if (n->slot_cap == 0)
-		return APP_STRUCTURE_NOT_FOUND;
-	i = (size_t)(app_structure_names_hash(s) & (n->slot_cap - 1));
-	while (n->slot[i] != 0) {
-		if (strcmp(n->name[n->slot[i] - 1], s) == 0)
-			return n->slot[i] - 1;
-		i = (i + 1) & (n->slot_cap - 1);
-	}
-	return APP_STRUCTURE_NOT_FOUND;
-}
-
-static void
-app_structure_names_rehash(struct app_structure_names *n)
-{
-	size_t k, i;
-
-	free(n->slot);
-	n->slot_cap = n->slot_cap == 0 ? 64 : n->slot_cap * 2;
-	n->slot = xcalloc(n->slot_cap, sizeof(*n->slot));
-	for (k = 0; k < n->count; k++) {
-		i = (size_t)(app_structure_names_hash(n->name[k]) &
-		    (n->slot_cap - 1));
-		while (n->slot[i] != 0)
-			i = (i + 1) & (n->slot_cap - 1);
-		n->slot[i] = k + 1;
-	}
-}
-
-size_t
-app_structure_names_add(struct app_structure_names *n, const char *s)
-{
-	size_t k = app_structure_names_find(n, s), i;
-
-	if (k != APP_STRUCTURE_NOT_FOUND)
-		return k;
-	if (2 * (n->count + 1) > n->slot_cap)
-		app_structure_names_rehash(n);
-	n->name = xgrow(n->name, &n->cap, n->count + 1, sizeof(*n->name));
-	n->name[n->count] = xstrdup(s);
-	i = (size_t)(app_structure_names_hash(s) & (n->slot_cap - 1));
-	while (n->slot[i] != 0)
-		i = (i + 1) & (n->slot_cap - 1);
-	n->slot[i] = n->count + 1;
-	return n->count++;
-}
-
-void
-app_structure_names_free(struct app_structure_names *n)
-{
-	size_t k;
-
-	for (k = 0; k < n->count; k++)
-		free(n->name[k]);
-	free(n->name);
-	free(n->slot);
-	memset(n, 0, sizeof(*n));
-}
-
 /* ---- raw records ---------------------------------------------------------- */
-
-struct app_structure_record {
-	size_t	region, period, sector;	/* sector: RAW_TOTAL for the total */
-	double	value;
-	bool	has_value;
-	bool	total_by_sector;	/* the classification's total sector */
-	long	line, column;
-};
-
-struct app_structure_raw {
-	struct app_structure_names	 regions, sectors, periods;
-	struct period			*period_values;
-	size_t				 period_cap;
-	struct app_structure_record	*rec;
-	size_t				 count, cap;
-	char				*dimension;
-	const char			*file;		/* NULL: the database */
-	size_t				 other_dims;	/* rows of other breakdowns */
-	char				*other_example;
-	size_t				 excluded;
-	bool				*exclusion_used;
-};
 
 static void
 app_structure_raw_free(struct app_structure_raw *raw)
@@ -157,7 +56,7 @@ app_structure_raw_add(struct app_structure_raw *raw, const char *region,
 	}
 	r->period = p;
 	r->sector = sector != NULL ? app_structure_names_add(&raw->sectors,
-	    sector) : RAW_TOTAL;
+	    sector) : APP_STRUCTURE_RAW_TOTAL;
 	r->has_value = has_value;
 	r->value = value;
 	r->total_by_sector = false;
@@ -425,329 +324,6 @@ done:
 	return status;
 }
 
-/* ---- which sectors -------------------------------------------------------- */
-
-struct app_structure_tree {
-	const struct classification *cl;
-	size_t		*parent;	/* index, or APP_STRUCTURE_NOT_FOUND */
-	size_t		*children;
-	bool		*has_data;
-	size_t		 total;		/* the single all-sector root, or NOT_FOUND */
-	int		 level;		/* the level compared */
-	size_t		*cut;		/* sector indices compared, in order */
-	size_t		 cut_count;
-	struct app_structure_table *t;
-};
-
-static size_t
-app_structure_tree_find(const struct classification *cl, const char *code)
-{
-	size_t i;
-
-	if (code == NULL)
-		return APP_STRUCTURE_NOT_FOUND;
-	for (i = 0; i < cl->sector_count; i++)
-		if (cl->sectors[i].code != NULL &&
-		    strcmp(cl->sectors[i].code, code) == 0)
-			return i;
-	return APP_STRUCTURE_NOT_FOUND;
-}
-
-/* Takes sector s whole when it is at the level compared, or when it cannot be
- * split: no sub-sectors, or only one (C alone does not make up B_E). */
-static void
-app_structure_tree_visit(struct app_structure_tree *tr, size_t s, int depth)
-{
-	const struct sector *sec = &tr->cl->sectors[s];
-	size_t c, only = APP_STRUCTURE_NOT_FOUND;
-
-	if (sec->level >= tr->level || tr->children[s] < 2 || depth > 64) {
-		tr->cut[tr->cut_count++] = s;
-		if (sec->level < tr->level && tr->children[s] == 1) {
-			for (c = 0; c < tr->cl->sector_count; c++)
-				if (tr->parent[c] == s)
-					only = c;
-			app_structure_table_note(tr->t, "%s is compared whole: "
-			    "its only sub-sector listed, %s, does not make it "
-			    "up.", sec->code, tr->cl->sectors[only].code);
-		}
-		return;
-	}
-	for (c = 0; c < tr->cl->sector_count; c++)
-		if (tr->parent[c] == s)
-			app_structure_tree_visit(tr, c, depth + 1);
-}
-
-/* The sectors compared at tr->level, in the classification's order. */
-static void
-app_structure_tree_cut(struct app_structure_tree *tr)
-{
-	const struct classification *cl = tr->cl;
-	size_t i;
-
-	tr->cut_count = 0;
-	if (tr->total != APP_STRUCTURE_NOT_FOUND &&
-	    tr->level > cl->sectors[tr->total].level) {
-		for (i = 0; i < cl->sector_count; i++)
-			if (tr->parent[i] == tr->total)
-				app_structure_tree_visit(tr, i, 0);
-	} else
-		for (i = 0; i < cl->sector_count; i++)
-			if (tr->parent[i] == APP_STRUCTURE_NOT_FOUND)
-				app_structure_tree_visit(tr, i, 0);
-}
-
-static bool
-app_structure_tree_ancestor(const struct app_structure_tree *tr, size_t a,
-    size_t s)
-{
-	int depth;
-
-	for (depth = 0; s != APP_STRUCTURE_NOT_FOUND && depth < 64; depth++) {
-		s = tr->parent[s];
-		if (s == a)
-			return true;
-	}
-	return false;
-}
-
-/* Chooses the sectors of one level of the classification and maps the raw
- * sectors onto them: sector_map[raw] is the table's index, RAW_TOTAL for the
- * all-sector total, or NOT_FOUND for a sector left out (with a note why). */
-static int
-app_structure_choose_classified(const struct app_structure_options *opt,
-    const struct classification *cl, struct app_structure_raw *raw,
-    struct app_structure_table *t, size_t *sector_map, struct error *e)
-{
-	struct app_structure_tree tr = { 0 };
-	struct buf parts = BUF_INIT, other = BUF_INIT, none = BUF_INIT;
-	size_t i, k, roots = 0, root = APP_STRUCTURE_NOT_FOUND, used = 0;
-	int max_level = 1, status = -1;
-
-	tr.cl = cl;
-	tr.t = t;
-	tr.parent = xcalloc(cl->sector_count + 1, sizeof(*tr.parent));
-	tr.children = xcalloc(cl->sector_count + 1, sizeof(*tr.children));
-	tr.has_data = xcalloc(cl->sector_count + 1, sizeof(*tr.has_data));
-	tr.cut = xcalloc(cl->sector_count + 1, sizeof(*tr.cut));
-	for (i = 0; i < cl->sector_count; i++) {
-		tr.parent[i] = app_structure_tree_find(cl, cl->sectors[i].parent);
-		if (tr.parent[i] == APP_STRUCTURE_NOT_FOUND) {
-			roots++;
-			root = i;
-		} else
-			tr.children[tr.parent[i]]++;
-		if (cl->sectors[i].level > max_level)
-			max_level = cl->sectors[i].level;
-	}
-	tr.total = roots == 1 && tr.children[root] > 0 ? root :
-	    APP_STRUCTURE_NOT_FOUND;
-	for (k = 0; k < raw->sectors.count; k++) {
-		i = app_structure_tree_find(cl, raw->sectors.name[k]);
-		if (i != APP_STRUCTURE_NOT_FOUND)
-			tr.has_data[i] = true;
-	}
-	tr.level = opt->level > 0 ? opt->level : tr.total !=
-	    APP_STRUCTURE_NOT_FOUND ? cl->sectors[tr.total].level + 1 : 1;
-	if (tr.level < 1 || tr.level > max_level) {
-		error_set(e, "--level %d: the levels of %s are 1 to %d", opt->level,
-		    cl->code, max_level);
-		goto done;
-	}
-	/* Without --level, the coarsest level (from the default down) at which
-	 * the data have figures. */
-	for (;;) {
-		size_t notes = t->note_count;
-		app_structure_tree_cut(&tr);
-		for (k = 0; k < tr.cut_count; k++)
-			if (tr.has_data[tr.cut[k]])
-				break;
-		if (k < tr.cut_count || opt->level > 0 || tr.level >= max_level)
-			break;
-		while (t->note_count > notes)	/* the notes of that level */
-			free(t->notes[--t->note_count]);
-		tr.level++;
-	}
-	if (opt->level == 0 && tr.level > (tr.total != APP_STRUCTURE_NOT_FOUND ?
-	    cl->sectors[tr.total].level + 1 : 1))
-		app_structure_table_note(t, "Compared at level %d of %s, the "
-		    "coarsest with figures.", tr.level, cl->code);
-
-	/* The compared sectors with data, in the classification's order. */
-	for (k = 0; k < tr.cut_count; k++) {
-		const char *code = cl->sectors[tr.cut[k]].code;
-		if (!tr.has_data[tr.cut[k]]) {
-			buf_printf(&none, "%s%s", none.len > 0 ? ", " : "", code);
-			continue;
-		}
-		app_structure_names_add(&t->sectors, code);
-		used++;
-	}
-	if (used == 0) {
-		error_set(e, "no figures for the sectors of level %d of %s; the "
-		    "data are at another level (try --level)", tr.level, cl->code);
-		goto done;
-	}
-	if (none.len > 0)
-		app_structure_table_note(t, "No figures for %s: left out.",
-		    buf_cstr(&none));
-	for (k = 0; k < raw->sectors.count; k++) {
-		const char *code = raw->sectors.name[k];
-		size_t c = app_structure_names_find(&t->sectors, code), a;
-		sector_map[k] = c;
-		if (c != APP_STRUCTURE_NOT_FOUND)
-			continue;
-		i = app_structure_tree_find(cl, code);
-		if (i != APP_STRUCTURE_NOT_FOUND && i == tr.total) {
-			sector_map[k] = RAW_TOTAL;
-			continue;
-		}
-		for (a = 0; i != APP_STRUCTURE_NOT_FOUND && a < tr.cut_count; a++)
-			if (app_structure_tree_ancestor(&tr, tr.cut[a], i))
-				break;
-		if (i != APP_STRUCTURE_NOT_FOUND && a < tr.cut_count)
-			buf_printf(&parts, "%s%s (part of %s)", parts.len > 0 ?
-			    ", " : "", code, cl->sectors[tr.cut[a]].code);
-		else
-			buf_printf(&other, "%s%s", other.len > 0 ? ", " : "", code);
-	}
-	if (parts.len > 0)
-		app_structure_table_note(t, "Left out so that nothing is counted "
-		    "twice: %s.", buf_cstr(&parts));
-	if (other.len > 0)
-		app_structure_table_note(t, "Left out, being made up of the "
-		    "sectors compared or outside level %d of %s: %s.", tr.level,
-		    cl->code, buf_cstr(&other));
-
-	/* Variety groups the sectors by their parents below the total. */
-	if (opt->groups == NULL) {
-		bool real = false;
-		for (k = 0; k < t->sectors.count; k++) {
-			i = app_structure_tree_find(cl, t->sectors.name[k]);
-			if (tr.parent[i] != APP_STRUCTURE_NOT_FOUND &&
-			    tr.parent[i] != tr.total)
-				real = true;
-		}
-		if (real) {
-			t->sector_group = xcalloc(t->sectors.count,
-			    sizeof(*t->sector_group));
-			for (k = 0; k < t->sectors.count; k++) {
-				size_t p;
-				i = app_structure_tree_find(cl, t->sectors.name[k]);
-				p = tr.parent[i] != APP_STRUCTURE_NOT_FOUND &&
-				    tr.parent[i] != tr.total ? tr.parent[i] : i;
-				t->sector_group[k] = app_structure_names_add(
-				    &t->groups, cl->sectors[p].code);
-			}
-			t->groups_source = xasprintf("the parents of the sectors "
-			    "in %s", cl->code);
-		} else
-			app_structure_table_note(t, "Related and unrelated variety "
-			    "need a coarser level of %s between these sectors and "
-			    "the total, and it has none here: give --groups FILE%s.",
-			    cl->code, tr.level < max_level ? " or a finer --level" :
-			    "");
-	}
-	t->classification = xstrdup(cl->code);
-	status = 0;
-done:
-	buf_free(&parts);
-	buf_free(&other);
-	buf_free(&none);
-	free(tr.parent);
-	free(tr.children);
-	free(tr.has_data);
-	free(tr.cut);
-	return status;
-}
-
-/* Without a classification: every sector named, in the order met. */
-static void
-app_structure_choose_named(struct app_structure_raw *raw,
-    struct app_structure_table *t, size_t *sector_map)
-{
-	size_t k;
-
-	for (k = 0; k < raw->sectors.count; k++)
-		sector_map[k] = app_structure_names_add(&t->sectors,
-		    raw->sectors.name[k]);
-}
-
-/* ---- groups file ---------------------------------------------------------- */
-
-static int
-app_structure_read_groups(const char *path, struct app_structure_table *t,
-    struct diag_list *diags, struct error *e)
-{
-	struct csv_options co = { 0 };
-	struct csv_reader *csv = NULL;
-	struct csv_record *rec;
-	enum csv_status rc;
-	size_t before = diags->total, k, s, g;
-	long *line;
-	int status = -1;
-
-	t->sector_group = xcalloc(t->sectors.count + 1, sizeof(*t->sector_group));
-	line = xcalloc(t->sectors.count + 1, sizeof(*line));
-	if (csv_open_file(path, &co, &csv, e) == -1) {
-		diag_add(diags, path, 0, 0, "cannot open: %s", e->message);
-		goto done;
-	}
-	while ((rc = csv_next(csv, &rec, e)) != CSV_END) {
-		if (rc == CSV_ERROR) {
-			long l, c;
-			const char *msg = csv_error_at(csv, &l, &c);
-			diag_add(diags, path, l, c, "%s", msg);
-			if (csv_failed(csv))
-				break;
-			continue;
-		}
-		if (rec->count != 2) {
-			diag_add(diags, path, rec->line, 1, "%zu fields: a line is "
-			    "'sector,group'", rec->count);
-			continue;
-		}
-		if (rec->number == 1 &&
-		    strcasecmp(rec->fields[0].data, "sector") == 0 &&
-		    strcasecmp(rec->fields[1].data, "group") == 0)
-			continue;	/* the header */
-		if (rec->fields[0].len == 0 || rec->fields[1].len == 0) {
-			diag_add(diags, path, rec->line, rec->fields[0].len == 0 ?
-			    rec->fields[0].column : rec->fields[1].column,
-			    "an empty sector or group");
-			continue;
-		}
-		s = app_structure_names_find(&t->sectors, rec->fields[0].data);
-		if (s == APP_STRUCTURE_NOT_FOUND)
-			continue;	/* a mapping may cover more sectors */
-		g = app_structure_names_add(&t->groups, rec->fields[1].data);
-		if (line[s] != 0 && t->sector_group[s] != g) {
-			diag_add(diags, path, rec->line, rec->fields[1].column,
-			    "sector '%s' is put into a second group (line %ld "
-			    "says '%s')", rec->fields[0].data, line[s],
-			    t->groups.name[t->sector_group[s]]);
-			continue;
-		}
-		t->sector_group[s] = g;
-		line[s] = rec->line;
-	}
-	for (k = 0; k < t->sectors.count; k++)
-		if (line[k] == 0)
-			diag_add(diags, path, 0, 0, "sector '%s' has no group",
-			    t->sectors.name[k]);
-	if (diags->total > before) {
-		error_set(e, "%s: %zu problem%s", path, diags->total - before,
-		    diags->total - before == 1 ? "" : "s");
-		goto done;
-	}
-	t->groups_source = xstrdup(path);
-	status = 0;
-done:
-	csv_close(csv);
-	free(line);
-	return status;
-}
-
 /* ---- the table ------------------------------------------------------------ */
 
 struct app_structure_period_order {
@@ -856,12 +432,13 @@ app_structure_fill(struct app_structure_raw *raw, struct app_structure_table *t,
 	for (k = 0; k < raw->count; k++) {
 		const struct app_structure_record *r = &raw->rec[k];
 		size_t reg = region_map[r->region], per = period_map[r->period];
-		size_t sec = r->sector == RAW_TOTAL ? RAW_TOTAL :
-		    sector_map[r->sector], cell, tc;
+		size_t sec = r->sector == APP_STRUCTURE_RAW_TOTAL ?
+		    APP_STRUCTURE_RAW_TOTAL : sector_map[r->sector], cell, tc;
 		if (reg == APP_STRUCTURE_NOT_FOUND || sec == APP_STRUCTURE_NOT_FOUND)
 			continue;
-		if (sec == RAW_TOTAL) {
-			unsigned char from = r->sector == RAW_TOTAL ? 2 : 1;
+		if (sec == APP_STRUCTURE_RAW_TOTAL) {
+			unsigned char from =
+			    r->sector == APP_STRUCTURE_RAW_TOTAL ? 2 : 1;
 			tc = reg * t->periods.count + per;
 			if (total_from[tc] != 0 && line != NULL) {
 				diag_add(diags, raw->file, r->line, r->column,
@@ -949,7 +526,7 @@ app_structure_load(struct db *db, const struct app_structure_options *opt,
 	    strcmp(raw.dimension, "sector") == 0)
 		cl = model_find_classification(&t->catalog, ind->classification);
 	if (cl != NULL) {
-		if (app_structure_choose_classified(opt, cl, &raw, t, sector_map,
+		if (app_structure_sectors_classified(opt, cl, &raw, t, sector_map,
 		    e) == -1)
 			goto done;
 	} else {
@@ -958,7 +535,7 @@ app_structure_load(struct db *db, const struct app_structure_options *opt,
 			    "with a sector classification");
 			goto done;
 		}
-		app_structure_choose_named(&raw, t, sector_map);
+		app_structure_sectors_named(&raw, t, sector_map);
 	}
 	if (ind != NULL)
 		t->reference_default = ind->reference_region;
@@ -977,7 +554,7 @@ app_structure_load(struct db *db, const struct app_structure_options *opt,
 	}
 	if (app_structure_fill(&raw, t, sector_map, region_map, diags, e) == -1)
 		goto done;
-	if (opt->groups != NULL && app_structure_read_groups(opt->groups, t,
+	if (opt->groups != NULL && app_structure_sectors_groups(opt->groups, t,
 	    diags, e) == -1)
 		goto done;
 	status = 0;

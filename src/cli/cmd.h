@@ -9,6 +9,8 @@
 
 #include "store/db.h"
 
+struct option;
+
 enum cmd_exit {
 	CMD_OK = 0,
 	CMD_FAIL = 1,		/* bad input, failed check, runtime error */
@@ -38,6 +40,15 @@ int	cmd_usage_error(const struct cmd_entry *entry, struct cmd_context *ctx,
 int	cmd_print_help(const struct cmd_entry *entry, struct cmd_context *ctx);
 /* True if argv holds -h or --help before a "--". */
 bool	cmd_wants_help(int argc, char **argv);
+/* Prints "unknown option or missing argument: 'ARG'" for the argument
+ * getopt_long() stopped at (argv[optind - 1]); returns CMD_USAGE. */
+int	cmd_usage_unknown(const struct cmd_entry *entry, struct cmd_context *ctx,
+	    char **argv);
+/* Index of s in names[0..n), or -1: an option's word as an enum value. */
+int	cmd_pick(const char *s, const char *const *names, int n);
+/* The long name of the option whose value is val in a getopt_long() table
+ * (ending in a NULL name), for messages; "?" when there is none. */
+const char *cmd_option_name(const struct option *options, int val);
 /* Opens ctx->db_path, printing the reason on failure (then returns -1). */
 int	cmd_open_db(struct cmd_context *ctx, enum db_mode mode, struct db **out);
 

@@ -1,6 +1,7 @@
 /* Helpers shared by the commands (not itself a command). */
 #include "cli/cmd.h"
 
+#include <getopt.h>
 #include <stdarg.h>
 #include <string.h>
 
@@ -17,6 +18,36 @@ cmd_usage_error(const struct cmd_entry *entry, struct cmd_context *ctx,
 	fprintf(ctx->err, "\nusage: wiall [--db PATH] %s %s\n"
 	    "Try 'wiall %s --help'.\n", entry->name, entry->usage, entry->name);
 	return CMD_USAGE;
+}
+
+int
+cmd_usage_unknown(const struct cmd_entry *entry, struct cmd_context *ctx,
+    char **argv)
+{
+	return cmd_usage_error(entry, ctx, "unknown option or missing "
+	    "argument: '%s'", argv[optind - 1]);
+}
+
+int
+cmd_pick(const char *s, const char *const *names, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(s, names[i]) == 0)
+			return i;
+	return -1;
+}
+
+const char *
+cmd_option_name(const struct option *options, int val)
+{
+	const struct option *o;
+
+	for (o = options; o->name != NULL; o++)
+		if (o->val == val)
+			return o->name;
+	return "?";
 }
 
 int

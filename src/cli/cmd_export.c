@@ -52,8 +52,7 @@ cmd_export_exec(struct cmd_context *ctx, int argc, char **argv)
 				    "--format is csv or sdmx");
 			break;
 		default:
-			return cmd_usage_error(&cmd_export_entry, ctx, "unknown "
-			    "option or missing argument: '%s'", argv[optind - 1]);
+			return cmd_usage_unknown(&cmd_export_entry, ctx, argv);
 		}
 	}
 	if (optind < argc)

@@ -7,61 +7,45 @@
 #include "app/import.h"
 #include "cli/cmd.h"
 #include "cli/cmd_import.h"
+#include "cli/cmd_reader.h"
 #include "util/buf.h"
 
 extern const struct cmd_entry cmd_import_entry;
 
 enum {
-	OPT_DRY_RUN = 256, OPT_FORMAT, OPT_DELIMITER, OPT_DECIMAL, OPT_INDICATOR,
-	OPT_REGION, OPT_UNIT, OPT_SOURCE, OPT_INDICATOR_COLUMN,
-	OPT_REGION_COLUMN, OPT_PERIOD_COLUMN, OPT_DIM_COLUMN, OPT_IGNORE_COLUMN,
-	OPT_VALUE_COLUMNS, OPT_TOTAL_LABEL, OPT_MAP_REGION, OPT_MAP_INDICATOR,
-	OPT_MAP_PERIOD, OPT_MAP_DIM, OPT_MAP_FLAG, OPT_SCHOOL_YEAR,
-	OPT_DATE_PERIOD, OPT_MAPPING, OPT_SKIP_REGIONS, OPT_SKIP_INDICATORS,
-	OPT_MAX_PROBLEMS
+	OPT_DRY_RUN = 256, OPT_SKIP_REGIONS, OPT_SKIP_INDICATORS, OPT_MAX_PROBLEMS
 };
 
 static const struct option cmd_import_options[] = {
 	{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
-	{ "format", required_argument, NULL, OPT_FORMAT },
-	{ "delimiter", required_argument, NULL, OPT_DELIMITER },
-	{ "decimal", required_argument, NULL, OPT_DECIMAL },
-	{ "indicator", required_argument, NULL, OPT_INDICATOR },
-	{ "region", required_argument, NULL, OPT_REGION },
-	{ "unit", required_argument, NULL, OPT_UNIT },
-	{ "source", required_argument, NULL, OPT_SOURCE },
-	{ "indicator-column", required_argument, NULL, OPT_INDICATOR_COLUMN },
-	{ "region-column", required_argument, NULL, OPT_REGION_COLUMN },
-	{ "period-column", required_argument, NULL, OPT_PERIOD_COLUMN },
-	{ "dim-column", required_argument, NULL, OPT_DIM_COLUMN },
-	{ "ignore-column", required_argument, NULL, OPT_IGNORE_COLUMN },
-	{ "value-columns", required_argument, NULL, OPT_VALUE_COLUMNS },
-	{ "total-label", required_argument, NULL, OPT_TOTAL_LABEL },
-	{ "map-region", required_argument, NULL, OPT_MAP_REGION },
-	{ "map-indicator", required_argument, NULL, OPT_MAP_INDICATOR },
-	{ "map-period", required_argument, NULL, OPT_MAP_PERIOD },
-	{ "map-dim", required_argument, NULL, OPT_MAP_DIM },
-	{ "map-flag", required_argument, NULL, OPT_MAP_FLAG },
-	{ "school-year", required_argument, NULL, OPT_SCHOOL_YEAR },
-	{ "date-period", required_argument, NULL, OPT_DATE_PERIOD },
-	{ "mapping", required_argument, NULL, OPT_MAPPING },
+	{ "format", required_argument, NULL, CMD_READER_FORMAT },
+	{ "delimiter", required_argument, NULL, CMD_READER_DELIMITER },
+	{ "decimal", required_argument, NULL, CMD_READER_DECIMAL },
+	{ "indicator", required_argument, NULL, CMD_READER_INDICATOR },
+	{ "region", required_argument, NULL, CMD_READER_REGION },
+	{ "unit", required_argument, NULL, CMD_READER_UNIT },
+	{ "source", required_argument, NULL, CMD_READER_SOURCE },
+	{ "indicator-column", required_argument, NULL,
+	    CMD_READER_INDICATOR_COLUMN },
+	{ "region-column", required_argument, NULL, CMD_READER_REGION_COLUMN },
+	{ "period-column", required_argument, NULL, CMD_READER_PERIOD_COLUMN },
+	{ "dim-column", required_argument, NULL, CMD_READER_DIM_COLUMN },
+	{ "ignore-column", required_argument, NULL, CMD_READER_IGNORE_COLUMN },
+	{ "value-columns", required_argument, NULL, CMD_READER_VALUE_COLUMNS },
+	{ "total-label", required_argument, NULL, CMD_READER_TOTAL_LABEL },
+	{ "map-region", required_argument, NULL, CMD_READER_MAP_REGION },
+	{ "map-indicator", required_argument, NULL, CMD_READER_MAP_INDICATOR },
+	{ "map-period", required_argument, NULL, CMD_READER_MAP_PERIOD },
+	{ "map-dim", required_argument, NULL, CMD_READER_MAP_DIM },
+	{ "map-flag", required_argument, NULL, CMD_READER_MAP_FLAG },
+	{ "school-year", required_argument, NULL, CMD_READER_SCHOOL_YEAR },
+	{ "date-period", required_argument, NULL, CMD_READER_DATE_PERIOD },
+	{ "mapping", required_argument, NULL, CMD_READER_MAPPING },
 	{ "skip-unknown-regions", no_argument, NULL, OPT_SKIP_REGIONS },
 	{ "skip-unknown-indicators", no_argument, NULL, OPT_SKIP_INDICATORS },
 	{ "max-problems", required_argument, NULL, OPT_MAX_PROBLEMS },
 	{ NULL, 0, NULL, 0 }
 };
-
-/* Index of s in names[0..n), or -1. */
-static int
-cmd_import_pick(const char *s, const char *const *names, int n)
-{
-	int i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(s, names[i]) == 0)
-			return i;
-	return -1;
-}
 
 /* A usage error of the import options; returns -1 for cmd_import_parse(). */
 static int __attribute__((format(printf, 2, 3)))
@@ -110,116 +94,25 @@ int
 cmd_import_parse(struct cmd_context *ctx, int argc, char **argv,
     struct obsfile_options *ro, struct import_options *io, struct buf *text)
 {
-	static const char *const formats[] = { "auto", "long", "wide", "sdmx" };
-	static const char *const decimals[] = { "auto", "point", "comma" };
-	static const char *const school[] = { "", "start", "end" };
-	static const char *const dates[] = { "", "month", "quarter", "year" };
 	struct error e;
 	int c;
 
 	optind = 1;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+", cmd_import_options, NULL)) != -1) {
-		int k;
-
 		if (c != '?' && c != ':' && c != OPT_DRY_RUN &&
 		    c != OPT_MAX_PROBLEMS) {
 			/* Recorded with each batch: how the file was read. */
 			if (text->len > 0)
 				buf_putc(text, ' ');
-			buf_printf(text, "--%s", cmd_import_options[c - 256].name);
+			buf_printf(text, "--%s", cmd_option_name(
+			    cmd_import_options, c));
 			if (optarg != NULL)
 				buf_printf(text, " '%s'", optarg);
 		}
 		switch (c) {
 		case OPT_DRY_RUN:
 			io->dry_run = true;
-			break;
-		case OPT_FORMAT:
-			if ((k = cmd_import_pick(optarg, formats, 4)) < 0)
-				return cmd_import_bad(ctx, "--format is auto, "
-				    "long, wide or sdmx");
-			ro->format = (enum obsfile_format)k;
-			break;
-		case OPT_DELIMITER:
-			if (strcmp(optarg, "tab") == 0 || strcmp(optarg, "\\t") == 0)
-				ro->delimiter = '\t';
-			else if (strcmp(optarg, ",") == 0 || strcmp(optarg, ";") == 0)
-				ro->delimiter = optarg[0];
-			else
-				return cmd_import_bad(ctx, "--delimiter is ',', "
-				    "';' or tab");
-			break;
-		case OPT_DECIMAL:
-			if ((k = cmd_import_pick(optarg, decimals, 3)) < 0)
-				return cmd_import_bad(ctx, "--decimal is point or "
-				    "comma");
-			ro->decimal = (enum obsfile_decimal)k;
-			break;
-		case OPT_INDICATOR:
-			obsfile_options_set(&ro->indicator, optarg);
-			break;
-		case OPT_REGION:
-			obsfile_options_set(&ro->region, optarg);
-			break;
-		case OPT_UNIT:
-			obsfile_options_set(&ro->unit, optarg);
-			break;
-		case OPT_SOURCE:
-			obsfile_options_set(&ro->source, optarg);
-			break;
-		case OPT_INDICATOR_COLUMN:
-			obsfile_options_set(&ro->indicator_column, optarg);
-			break;
-		case OPT_REGION_COLUMN:
-			obsfile_options_set(&ro->region_column, optarg);
-			break;
-		case OPT_PERIOD_COLUMN:
-			obsfile_options_set(&ro->period_column, optarg);
-			break;
-		case OPT_VALUE_COLUMNS:
-			obsfile_options_set(&ro->value_pattern, optarg);
-			break;
-		case OPT_MAPPING:
-			obsfile_options_set(&ro->sdmx_mapping, optarg);
-			break;
-		case OPT_DIM_COLUMN:
-			if (obsfile_options_add_dim_column(ro, optarg, &e) == -1)
-				return cmd_import_bad(ctx, "--dim-column %s",
-				    e.message);
-			break;
-		case OPT_IGNORE_COLUMN:
-			obsfile_options_add_ignore(ro, optarg);
-			break;
-		case OPT_TOTAL_LABEL:
-			obsfile_options_add_total(ro, optarg);
-			break;
-		case OPT_MAP_REGION:
-		case OPT_MAP_INDICATOR:
-		case OPT_MAP_PERIOD:
-		case OPT_MAP_DIM:
-		case OPT_MAP_FLAG: {
-			enum obsfile_scope scope = c == OPT_MAP_REGION ?
-			    OBSFILE_SCOPE_REGION : c == OPT_MAP_INDICATOR ?
-			    OBSFILE_SCOPE_INDICATOR : c == OPT_MAP_PERIOD ?
-			    OBSFILE_SCOPE_PERIOD : c == OPT_MAP_DIM ?
-			    OBSFILE_SCOPE_DIM : OBSFILE_SCOPE_FLAG;
-			if (obsfile_options_add_map(ro, scope, optarg, &e) == -1)
-				return cmd_import_bad(ctx, "--%s %s",
-				    cmd_import_options[c - 256].name, e.message);
-			break;
-		}
-		case OPT_SCHOOL_YEAR:
-			if ((k = cmd_import_pick(optarg, school, 3)) < 1)
-				return cmd_import_bad(ctx, "--school-year is "
-				    "start or end");
-			ro->school_year = (enum obsfile_school_year)k;
-			break;
-		case OPT_DATE_PERIOD:
-			if ((k = cmd_import_pick(optarg, dates, 4)) < 1)
-				return cmd_import_bad(ctx, "--date-period is "
-				    "month, quarter or year");
-			ro->date_period = (enum obsfile_date_period)k;
 			break;
 		case OPT_SKIP_REGIONS:
 			io->skip_unknown_regions = true;
@@ -234,8 +127,14 @@ cmd_import_parse(struct cmd_context *ctx, int argc, char **argv,
 				    "positive number");
 			break;
 		default:
-			return cmd_import_bad(ctx, "unknown option or missing "
-			    "argument: '%s'", argv[optind - 1]);
+			if (!cmd_reader_is(c)) {
+				cmd_usage_unknown(&cmd_import_entry, ctx, argv);
+				return -1;
+			}
+			if (cmd_reader_apply(ro, c, optarg, &e) != CMD_READER_OK)
+				return cmd_import_bad(ctx, "--%s %s",
+				    cmd_option_name(cmd_import_options, c),
+				    e.message);
 		}
 	}
 	if (optind >= argc)

@@ -472,9 +472,7 @@ cmd_show_exec(struct cmd_context *ctx, int argc, char **argv)
 		if (c == 'r')
 			region = optarg;
 		else
-			return cmd_usage_error(&cmd_show_entry, ctx,
-			    "unknown option or missing argument: '%s'",
-			    argv[optind - 1]);
+			return cmd_usage_unknown(&cmd_show_entry, ctx, argv);
 	}
 	if (optind >= argc)
 		return cmd_usage_error(&cmd_show_entry, ctx, "which indicator?");

@@ -366,9 +366,7 @@ cmd_status_exec(struct cmd_context *ctx, int argc, char **argv)
 			return cmd_usage_error(&cmd_status_entry, ctx,
 			    "--format is table or json");
 		else
-			return cmd_usage_error(&cmd_status_entry, ctx,
-			    "unknown option or missing argument: '%s'",
-			    argv[optind - 1]);
+			return cmd_usage_unknown(&cmd_status_entry, ctx, argv);
 	}
 	if (optind < argc)
 		return cmd_usage_error(&cmd_status_entry, ctx,
