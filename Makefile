@@ -48,6 +48,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/unit/%)
 # linked into every unit test program.
 UNIT_FIXTURE_OBJ = $(patsubst %.c,$(BUILD)/obj/%.o,\
 	   $(filter-out $(UNIT_SRC),$(sort $(wildcard tests/unit/*.c))))
+.SECONDARY: $(UNIT_FIXTURE_OBJ)	# kept: not remade and relinked on every run
 TEST_HELPERS = $(sort $(wildcard tests/helpers/*.c))
 TEST_HELPER_BIN = $(TEST_HELPERS:tests/helpers/%.c=$(BUILD)/tests/helpers/%)
 BENCH_SRC = $(sort $(wildcard bench/*.c))
