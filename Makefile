@@ -44,6 +44,11 @@ DEMO	 = data/catalog/bottrop.json $(sort $(filter-out %.sh,$(wildcard data/demo/
 
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/unit/%)
+# The unit tests' shared fixtures (tests/unit/*.c that are not test_*.c),
+# linked into every unit test program.
+UNIT_FIXTURE_OBJ = $(patsubst %.c,$(BUILD)/obj/%.o,\
+	   $(filter-out $(UNIT_SRC),$(sort $(wildcard tests/unit/*.c))))
+.SECONDARY: $(UNIT_FIXTURE_OBJ)	# kept: not remade and relinked on every run
 TEST_HELPERS = $(sort $(wildcard tests/helpers/*.c))
 TEST_HELPER_BIN = $(TEST_HELPERS:tests/helpers/%.c=$(BUILD)/tests/helpers/%)
 BENCH_SRC = $(sort $(wildcard bench/*.c))
@@ -88,9 +93,10 @@ $(LIB): $(LIB_OBJ)
 $(BIN): $(BUILD)/obj/src/cli/main.o $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-$(BUILD)/tests/unit/%: tests/unit/%.c $(LIB)
+$(BUILD)/tests/unit/%: tests/unit/%.c $(UNIT_FIXTURE_OBJ) $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) -Itests $(CFLAGS) -o $@ $< $(LIB) $(LDFLAGS) $(LDLIBS) \
+	$(CC) $(CPPFLAGS) -Itests $(CFLAGS) -o $@ $< $(UNIT_FIXTURE_OBJ) $(LIB) \
+	    $(LDFLAGS) $(LDLIBS) \
 	    $(shell $(PKG_CONFIG) --libs cmocka)
 $(BUILD)/tests/helpers/%: tests/helpers/%.c $(LIB)
 	@mkdir -p $(dir $@)

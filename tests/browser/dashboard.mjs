@@ -5,7 +5,7 @@
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { tap } from "./lib/tap.mjs";
-import { startServer, launch, watchConsole, axe, describeViolations, shots, wiall, tempDir } from "./lib/harness.mjs";
+import { startServer, launch, watchConsole, axe, describeViolations, session, shots, wiall, tempDir } from "./lib/harness.mjs";
 
 const t = tap();
 const top = process.env.TOP ?? new URL("../..", import.meta.url).pathname;
@@ -22,7 +22,7 @@ async function checkAxe(page, name) {
 	t.ok(violations.length === 0, `axe-core: no violations on ${name}`, describeViolations(violations));
 }
 
-try {
+await session(t, server, browser, async () => {
 	const page = await browser.context.newPage();
 	const errors = watchConsole(page);
 	let alerted = false;
@@ -72,10 +72,4 @@ try {
 
 	t.ok(!alerted, "no alert() from the catalogue ever ran");
 	t.is(errors.join("\n"), "", "no console errors on any page");
-} catch (e) {
-	t.ok(false, "the browser test ran to its end", e.stack);
-} finally {
-	await browser.close();
-	t.is(await server.stop(), 0, "the server stops cleanly");
-	t.done();
-}
+});

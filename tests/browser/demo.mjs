@@ -8,11 +8,10 @@
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { tap } from "./lib/tap.mjs";
-import { startServer, launch, watchConsole, axe, describeViolations, shots, wiall, tempDir } from "./lib/harness.mjs";
+import { startServer, launch, watchConsole, axe, describeViolations, session, shots, wiall, demoDatabase } from "./lib/harness.mjs";
 
 const t = tap();
-const db = join(tempDir("wiall-demo-"), "demo.db");
-execFileSync(wiall, ["--db", db, "demo"], { stdio: "ignore" });
+const db = demoDatabase("wiall-demo-");
 const assess = (code) => JSON.parse(execFileSync(wiall, ["--db", db, "assess", code,
     "--format", "json"], { encoding: "utf8" })).results[0];
 const unemployment = assess("unemployment_rate");
@@ -29,7 +28,7 @@ async function checkAxe(page, name) {
 	    `(${violations.length} in all)`, describeViolations(grave));
 }
 
-try {
+await session(t, server, browser, async () => {
 	const page = await browser.context.newPage();
 	const errors = watchConsole(page);
 	const failed = [];
@@ -102,10 +101,4 @@ try {
 
 	t.is(errors.join("\n"), "", "no console errors on any page");
 	t.is(failed.join("\n"), "", "no request failed (assets, icons)");
-} catch (e) {
-	t.ok(false, "the browser test ran to its end", e.stack);
-} finally {
-	await browser.close();
-	t.is(await server.stop(), 0, "the server stops cleanly");
-	t.done();
-}
+});

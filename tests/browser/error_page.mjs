@@ -5,13 +5,13 @@
 // and saves screenshots under build/browser/.
 import { join } from "node:path";
 import { tap } from "./lib/tap.mjs";
-import { startServer, launch, watchConsole, axe, describeViolations, shots } from "./lib/harness.mjs";
+import { startServer, launch, watchConsole, axe, describeViolations, session, shots } from "./lib/harness.mjs";
 
 const t = tap();
 const server = await startServer();
 // A German reader: Chromium sends Accept-Language: de-DE.
 const browser = await launch({ locale: "de-DE" });
-try {
+await session(t, server, browser, async () => {
 	const page = await browser.context.newPage();
 	const errors = watchConsole(page);
 	const failed = [];
@@ -65,10 +65,4 @@ try {
 	const api = await page.goto(`${server.base}/api/v1/`);
 	t.is(api.status(), 200, "the API index opens in the browser");
 	t.ok((await api.json()).version !== undefined, "and names the version");
-} catch (e) {
-	t.ok(false, "the browser test ran to its end", e.stack);
-} finally {
-	await browser.close();
-	t.is(await server.stop(), 0, "the server stops cleanly");
-	t.done();
-}
+});

@@ -8,28 +8,17 @@
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { tap } from "./lib/tap.mjs";
-import { startServer, launch, watchConsole, axe, describeViolations, shots, wiall, tempDir } from "./lib/harness.mjs";
+import { startServer, launch, watchConsole, axeChecks, session, shots, wiall, demoDatabase } from "./lib/harness.mjs";
 
 const t = tap();
-const dir = tempDir("wiall-index-");
-const db = join(dir, "demo.db");
-execFileSync(wiall, ["--db", db, "demo"], { stdio: "ignore" });
+const db = demoDatabase("wiall-index-");
 const api = JSON.parse(execFileSync(wiall, ["--db", db, "index", "uncertainty", "--catalog",
     "resilience_muenster", "--format", "json"]).toString());
 
 const server = await startServer(db);
 const browser = await launch({ locale: "de-DE" });
 
-async function checkAxe(page, name) {
-	const violations = await axe(page);
-	const grave = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-	t.ok(grave.length === 0, `axe-core: no serious or critical violations on ${name}`,
-	    describeViolations(grave));
-	t.ok(violations.length === 0, `axe-core: no violations at all on ${name}`,
-	    describeViolations(violations));
-}
-
-try {
+await session(t, server, browser, async () => {
 	const page = await browser.context.newPage();
 	const errors = watchConsole(page);
 
@@ -64,7 +53,7 @@ try {
 	    "the ranking chart has a <title>, a <desc> and a size", JSON.stringify(chart));
 	t.is(chart.rows, 8, "one row per region");
 	t.is(chart.home, "Bottrop (eigene Stadt)", "the home region is marked in words, not by colour alone");
-	await checkAxe(page, "the index page");
+	await axeChecks(t, page, "the index page");
 	await page.screenshot({ path: join(shots, "index-de.png"), fullPage: true });
 
 	// Keyboard: Tab reaches the data table's toggle, Enter opens it.
@@ -115,14 +104,8 @@ try {
 	    "with the English title");
 	t.ok((await page.textContent("#ranking p.meaning")).startsWith(`Bottrop is ranked ${bottrop.Nominal} of 8`),
 	    "and an English sentence");
-	await checkAxe(page, "the English page");
+	await axeChecks(t, page, "the English page");
 	await page.screenshot({ path: join(shots, "index-en.png"), fullPage: true });
 
 	t.is(errors.join("\n"), "", "no console errors on any page");
-} catch (e) {
-	t.ok(false, "the browser test ran to its end", e.stack);
-} finally {
-	await browser.close();
-	t.is(await server.stop(), 0, "the server stops cleanly");
-	t.done();
-}
+});

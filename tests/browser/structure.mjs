@@ -4,29 +4,17 @@
 // overview's navigation, walk the page by keyboard to the data-table toggles
 // and open one, switch region and language; no console errors; axe-core on
 // every page; screenshots under build/browser/.
-import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { tap } from "./lib/tap.mjs";
-import { startServer, launch, watchConsole, axe, describeViolations, shots, wiall, tempDir } from "./lib/harness.mjs";
+import { startServer, launch, watchConsole, axeChecks, session, shots, demoDatabase } from "./lib/harness.mjs";
 
 const t = tap();
-const dir = tempDir("wiall-structure-");
-const db = join(dir, "demo.db");
-execFileSync(wiall, ["--db", db, "demo"], { stdio: "ignore" });
+const db = demoDatabase("wiall-structure-");
 
 const server = await startServer(db);
 const browser = await launch({ locale: "de-DE" });
 
-async function checkAxe(page, name) {
-	const violations = await axe(page);
-	const grave = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-	t.ok(grave.length === 0, `axe-core: no serious or critical violations on ${name}`,
-	    describeViolations(grave));
-	t.ok(violations.length === 0, `axe-core: no violations at all on ${name}`,
-	    describeViolations(violations));
-}
-
-try {
+await session(t, server, browser, async () => {
 	const page = await browser.context.newPage();
 	const errors = watchConsole(page);
 
@@ -50,7 +38,7 @@ try {
 	t.ok(meaning.some((s) => /stärker auf den Bereich „Öffentliche und sonstige Dienstleister.*\(LQ 1,09\)/.test(s)),
 	    "with its numbers in German format (LQ 1,09)", meaning.join("\n"));
 	t.ok(await page.isVisible("text=keine Daten für diesen Zeitraum"), "shocks outside the data say so");
-	await checkAxe(page, "the structure page");
+	await axeChecks(t, page, "the structure page");
 	await page.screenshot({ path: join(shots, "structure-de.png"), fullPage: true });
 
 	// Keyboard: Tab from the top reaches every data-table toggle in order.
@@ -90,20 +78,14 @@ try {
 	await page.click("nav.region-switch >> text=Gelsenkirchen");
 	t.ok(page.url().endsWith("/structure/05513000"), "the region switch leads to Gelsenkirchen", page.url());
 	t.is(await page.textContent("h1"), "Wirtschaftsstruktur: Gelsenkirchen", "which the page then shows");
-	await checkAxe(page, "Gelsenkirchen's page");
+	await axeChecks(t, page, "Gelsenkirchen's page");
 
 	await page.click("nav.lang-switch a");
 	t.is(await page.getAttribute("html", "lang"), "en", "the language switch gives English");
 	t.is(await page.textContent("h1"), "Economic structure: Gelsenkirchen", "for the same region");
 	t.ok(await page.isVisible("text=no data for this period"), "with English texts");
-	await checkAxe(page, "the English page");
+	await axeChecks(t, page, "the English page");
 	await page.screenshot({ path: join(shots, "structure-en.png"), fullPage: true });
 
 	t.is(errors.join("\n"), "", "no console errors on any page");
-} catch (e) {
-	t.ok(false, "the browser test ran to its end", e.stack);
-} finally {
-	await browser.close();
-	t.is(await server.stop(), 0, "the server stops cleanly");
-	t.done();
-}
+});

@@ -3,21 +3,10 @@
 # bottrop_observations.csv), and the test catalogue with one indicator per case.
 # Expected values are worked out by hand in the comments.
 . "$TOP/tests/lib/tap.sh"
+. "$TOP/tests/lib/checks.sh"
 JSON_GET="$TOP/$BUILD/tests/helpers/json_get"
 DATA="$TOP/tests/data/assess"
 DB="$TMP/bottrop.db"
-
-near() {	# near GOT EXPECTED TOLERANCE NAME
-	_tap_n=$((_tap_n + 1))
-	if awk -v a="$1" -v b="$2" -v t="$3" 'BEGIN { d = a - b; if (d < 0) d = -d;
-	    exit !(a != "" && a != "missing" && d <= t) }'; then
-		echo "ok $_tap_n - $4"
-	else
-		echo "not ok $_tap_n - $4"
-		echo "#   got $1, expected $2 (within $3)"
-		_tap_failed=$((_tap_failed + 1))
-	fi
-}
 
 "$WIALL" --db "$DB" init >/dev/null
 "$WIALL" --db "$DB" catalog load "$TOP/data/catalog/bottrop.json" >/dev/null
@@ -43,9 +32,9 @@ is "$("$JSON_GET" "$TMP/u.json" source region results.0.verdict results.0.assess
 05512000
 thunderstorm
 dns_direction" "JSON: source, region, verdict, rule D"
-near "$("$JSON_GET" "$TMP/u.json" results.0.assessment.intermediate.mean_change)" \
+near_abs "$("$JSON_GET" "$TMP/u.json" results.0.assessment.intermediate.mean_change)" \
     0.22 1e-12 "JSON: Δ̄ = 0.22"
-near "$("$JSON_GET" "$TMP/u.json" results.0.assessment.intermediate.last_change)" \
+near_abs "$("$JSON_GET" "$TMP/u.json" results.0.assessment.intermediate.last_change)" \
     0.4 1e-12 "JSON: δ = 0.4"
 is "$("$JSON_GET" "$TMP/u.json" results.0.annual_values results.0.incomplete_years results.0.latest.period results.0.latest.value)" \
     "array 5
@@ -67,7 +56,7 @@ like "$("$JSON_GET" "$TMP/u.json" results.0.reason_en)" \
 # g = −2.96 % < −1 % → significant movement away.
 run "$WIALL" --db "$DB" assess unemployment_rate --method eurostat --format json
 printf '%s' "$OUT" >"$TMP/ue.json"
-near "$("$JSON_GET" "$TMP/ue.json" results.0.assessment.intermediate.rate_actual)" \
+near_abs "$("$JSON_GET" "$TMP/ue.json" results.0.assessment.intermediate.rate_actual)" \
     "$(awk 'BEGIN { printf "%.17g", (8.1 / 7.0)^(1 / 5) - 1 }')" 1e-9 "Eurostat: CAGR 2019–2024"
 is "$("$JSON_GET" "$TMP/ue.json" results.0.verdict)" significant_movement_away \
     "Eurostat: significant movement away"
@@ -91,9 +80,9 @@ is "$("$JSON_GET" "$TMP/d.json" results.0.verdict results.0.assessment.rule resu
 dns_reference
 leitziel
 05" "reference target: thunderstorm by §2.5 against NRW"
-near "$("$JSON_GET" "$TMP/d.json" results.0.assessment.intermediate.gap)" -1700 1e-9 \
+near_abs "$("$JSON_GET" "$TMP/d.json" results.0.assessment.intermediate.gap)" -1700 1e-9 \
     "gap 2020 = −1700"
-near "$("$JSON_GET" "$TMP/d.json" results.0.assessment.intermediate.mean_change)" \
+near_abs "$("$JSON_GET" "$TMP/d.json" results.0.assessment.intermediate.mean_change)" \
     "$(awk 'BEGIN { printf "%.17g", -61 / 9 }')" 1e-9 "Δ̄ of the gaps = −61/9"
 is "$("$JSON_GET" "$TMP/d.json" results.0.assessment.observations.reference_value results.0.targets.0.reference_values)" \
     "23200

@@ -3,20 +3,9 @@
 # symbols of tests/data/trend (68 real cases, breaks as flags), and checks that
 # bad options exit 2 and bad files exit 1 with their location.
 . "$TOP/tests/lib/tap.sh"
+. "$TOP/tests/lib/checks.sh"
 JSON_GET="$TOP/$BUILD/tests/helpers/json_get"
 TREND="$TOP/tests/data/trend"
-
-near() {	# near GOT EXPECTED TOLERANCE NAME
-	_tap_n=$((_tap_n + 1))
-	if awk -v a="$1" -v b="$2" -v t="$3" 'BEGIN { d = a - b; if (d < 0) d = -d;
-	    exit !(a != "" && a != "missing" && d <= t) }'; then
-		echo "ok $_tap_n - $4"
-	else
-		echo "not ok $_tap_n - $4"
-		echo "#   got $1, expected $2 (within $3)"
-		_tap_failed=$((_tap_failed + 1))
-	fi
-}
 
 # ---- METHODS §2.4, Open SDG's two test series --------------------------------
 printf 'period,value\n2015,10\n2016,30\n' >"$TMP/osdg1.csv"
@@ -25,7 +14,7 @@ run "$WIALL" assess --input "$TMP/osdg1.csv" --polarity -1 --target 1 \
 is "$RC" 0 "Open SDG case 1 runs"
 printf '%s' "$OUT" >"$TMP/osdg1.json"
 # p = s·d·CAGR(30, 10, 2016, 2015)/|CAGR(1, 10, 2030, 2015)| = −2/|0.1^(1/15) − 1|
-near "$("$JSON_GET" "$TMP/osdg1.json" results.0.assessment.intermediate.progress)" \
+near_abs "$("$JSON_GET" "$TMP/osdg1.json" results.0.assessment.intermediate.progress)" \
     -14.0544 0.00005 "case 1: p ≈ −14.0544 (METHODS §2.4)"
 is "$("$JSON_GET" "$TMP/osdg1.json" results.0.assessment.intermediate.score)" -5 \
     "case 1: score −5"
@@ -40,7 +29,7 @@ printf 'period,value\n2015,5\n2016,6\n' >"$TMP/osdg2.csv"
 run "$WIALL" assess --input "$TMP/osdg2.csv" --polarity 1 --target 9 \
     --target-year 2030 --method opensdg --format json
 printf '%s' "$OUT" >"$TMP/osdg2.json"
-near "$("$JSON_GET" "$TMP/osdg2.json" results.0.assessment.intermediate.progress)" \
+near_abs "$("$JSON_GET" "$TMP/osdg2.json" results.0.assessment.intermediate.progress)" \
     5.00455 0.000005 "case 2: p ≈ 5.00455 (METHODS §2.4)"
 is "$("$JSON_GET" "$TMP/osdg2.json" results.0.assessment.intermediate.score)" 5 \
     "case 2: score 5"
@@ -98,9 +87,9 @@ like "$OUT" 'bis 2030 deutlich verfehlt \(Abweichung 67 %' "table: the reason in
 run "$WIALL" assess --input "$TMP/renewables.csv" --polarity 1 --target 41 \
     --target-year 2030 --format json
 printf '%s' "$OUT" >"$TMP/renewables.json"
-near "$("$JSON_GET" "$TMP/renewables.json" results.0.assessment.intermediate.projected_value)" \
+near_abs "$("$JSON_GET" "$TMP/renewables.json" results.0.assessment.intermediate.projected_value)" \
     28.52 1e-9 "projected value 28.52"
-near "$("$JSON_GET" "$TMP/renewables.json" results.0.assessment.intermediate.miss_ratio)" \
+near_abs "$("$JSON_GET" "$TMP/renewables.json" results.0.assessment.intermediate.miss_ratio)" \
     0.67096774193548 1e-12 "miss ratio 12.48/18.6"
 is "$("$JSON_GET" "$TMP/renewables.json" results.0.assessment.points)" "array 6" \
     "the six values used"
@@ -127,7 +116,7 @@ like "$(echo "$OUT" | sed -n 2p)" ',2019,2024,22\.4,41,2030,,,1\.0(2|19999+[0-9]
 run "$WIALL" assess --input "$TMP/renewables.csv" --polarity 1 --target 41 \
     --target-year 2030 --method eurostat --format json
 printf '%s' "$OUT" >"$TMP/eurostat.json"
-near "$("$JSON_GET" "$TMP/eurostat.json" results.0.assessment.intermediate.rate_ratio)" \
+near_abs "$("$JSON_GET" "$TMP/eurostat.json" results.0.assessment.intermediate.rate_ratio)" \
     "$(awk 'BEGIN { printf "%.17g", ((22.4/17.3)^(1/5) - 1) / ((41/17.3)^(1/11) - 1) }')" 1e-6 \
     "Eurostat: R = CAGR_a/CAGR_r"
 is "$("$JSON_GET" "$TMP/eurostat.json" results.0.verdict)" moderate_progress \

@@ -1,11 +1,11 @@
 # wiall publish: the static site. Same data, same files; every page is
 # well-formed; no link points nowhere; German at the root, English under en/.
 . "$TOP/tests/lib/tap.sh"
+. "$TOP/tests/lib/checks.sh"
+. "$TOP/tests/lib/fixture.sh"
 
 DATA="$TOP/tests/data/web"
-"$WIALL" --db "$TMP/w.db" init >/dev/null
-"$WIALL" --db "$TMP/w.db" catalog load "$DATA/catalog.json" >/dev/null
-"$WIALL" --db "$TMP/w.db" import "$DATA/observations.csv" >/dev/null
+fixture_db "$TMP/w.db" "$DATA/catalog.json" "$DATA/observations.csv"
 
 run "$WIALL" --db "$TMP/w.db" publish --out "$TMP/site"
 is "$RC" 0 "publish exits 0"
@@ -30,24 +30,9 @@ done
 is "$bad" 0 "every page is well-formed (xmllint)"
 
 # Every relative href and src must name a file of the site.
-broken=0 links=0
-for f in $(cd "$TMP/site" && find . -name '*.html' | sort); do
-	dir=$(dirname "$TMP/site/$f")
-	for link in $(grep -oE '(href|src)="[^"]*"' "$TMP/site/$f" | sed -E 's/^(href|src)="//; s/"$//'); do
-		case "$link" in
-		http://*|https://*|mailto:*|'#'*) continue ;;
-		esac
-		target=${link%%#*}
-		target=${target%%\?*}
-		links=$((links + 1))
-		if [ ! -f "$dir/$target" ]; then
-			broken=$((broken + 1))
-			echo "# broken: $f -> $link"
-		fi
-	done
-done
-ok $([ "$links" -gt 50 ]; echo $?) "the site has links to check ($links)"
-is "$broken" 0 "no relative link is broken"
+site_links "$TMP/site"
+ok $([ "$LINKS" -gt 50 ]; echo $?) "the site has links to check ($LINKS)"
+is "$BROKEN" 0 "no relative link is broken"
 
 like "$(cat "$TMP/site/index.html")" '<html lang="de">' "the root is German"
 like "$(cat "$TMP/site/en/index.html")" '<html lang="en">' "en/ is English"

@@ -3,11 +3,11 @@
 # at the paths the region switch links to, and its JSON beside it; the same
 # files on a second run; well-formed pages and SVGs; no broken link.
 . "$TOP/tests/lib/tap.sh"
+. "$TOP/tests/lib/checks.sh"
+. "$TOP/tests/lib/fixture.sh"
 
 DATA="$TOP/tests/data/web"
-"$WIALL" --db "$TMP/w.db" init >/dev/null
-"$WIALL" --db "$TMP/w.db" catalog load "$DATA/structure.json" >/dev/null
-"$WIALL" --db "$TMP/w.db" import "$DATA/structure.csv" >/dev/null
+fixture_db "$TMP/w.db" "$DATA/structure.json" "$DATA/structure.csv"
 
 run "$WIALL" --db "$TMP/w.db" publish --out "$TMP/site"
 is "$RC" 0 "publish exits 0"
@@ -50,25 +50,9 @@ is "$bad" 0 "every structure page and each of its SVGs is well-formed (xmllint)"
 ok $([ "$svgs" -ge 80 ]; echo $?) "the eight structure pages hold their charts ($svgs SVGs)"
 
 # Every relative href and src names a file of the site.
-broken=0 links=0 to_structure=0
-for f in $(cd "$TMP/site" && find . -name '*.html' | sort); do
-	dir=$(dirname "$TMP/site/$f")
-	for link in $(grep -oE '(href|src)="[^"]*"' "$TMP/site/$f" | sed -E 's/^(href|src)="//; s/"$//'); do
-		case "$link" in
-		http://*|https://*|mailto:*|'#'*) continue ;;
-		esac
-		case "$link" in *structure*) to_structure=$((to_structure + 1)) ;; esac
-		target=${link%%#*}
-		target=${target%%\?*}
-		links=$((links + 1))
-		if [ ! -f "$dir/$target" ]; then
-			broken=$((broken + 1))
-			echo "# broken: $f -> $link"
-		fi
-	done
-done
-ok $([ "$to_structure" -gt 30 ]; echo $?) "links lead to the structure pages ($to_structure)"
-is "$broken" 0 "no relative link is broken ($links checked)"
+site_links "$TMP/site" structure
+ok $([ "$MATCHED" -gt 30 ]; echo $?) "links lead to the structure pages ($MATCHED)"
+is "$BROKEN" 0 "no relative link is broken ($LINKS checked)"
 
 page=$(cat "$TMP/site/structure.html")
 like "$page" 'href="\./structure/05513000\.html">Gelsenkirchen</a>' \

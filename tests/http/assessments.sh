@@ -7,13 +7,12 @@
 # where the web must say exactly what `wiall assess` says.
 . "$TOP/tests/lib/tap.sh"
 . "$TOP/tests/lib/http.sh"
+. "$TOP/tests/lib/fixture.sh"
 
 DATA="$TOP/tests/data/web"
 NB=$(printf '\302\240')	# the no-break space between a number and %
-"$WIALL" --db "$TMP/w.db" init >/dev/null
-"$WIALL" --db "$TMP/w.db" catalog load "$DATA/catalog.json" >/dev/null
-"$WIALL" --db "$TMP/w.db" import "$DATA/observations.csv" >/dev/null
-"$WIALL" --db "$TMP/w.db" import "$DATA/observations_revised.csv" >/dev/null
+fixture_db "$TMP/w.db" "$DATA/catalog.json" "$DATA/observations.csv" \
+    "$DATA/observations_revised.csv"
 ok $? "the fixture and its later vintage load"
 start_server --access-log off
 ok $? "the server starts" || bail_out "no server to test"

@@ -8,6 +8,8 @@
 # charts are well-formed (xmllint); the published site has the index pages
 # and JSON, with relative links that resolve, identical on repeat.
 . "$TOP/tests/lib/tap.sh"
+. "$TOP/tests/lib/checks.sh"
+. "$TOP/tests/lib/fixture.sh"
 . "$TOP/tests/lib/http.sh"
 
 JSON_GET="$TOP/$BUILD/tests/helpers/json_get"
@@ -17,25 +19,6 @@ ok $? "the demo loads"
 start_server --access-log off
 ok $? "the server starts" || bail_out "no server to test"
 
-near() {	# near A B WHAT: |A - B| <= 1e-9 · max(1, |B|)
-	awk -v a="$1" -v b="$2" 'BEGIN { d = a - b; if (d < 0) d = -d;
-	    m = b < 0 ? -b : b; if (m < 1) m = 1; exit !(d <= 1e-9 * m) }'
-	ok $? "$3 ($1, expected $2)"
-}
-wellformed() {	# wellformed WHAT: $BODY and each of its SVGs parse as XML
-	local n i bad=0
-	printf '%s' "$BODY" >"$TMP/page.xml"
-	xmllint --noout "$TMP/page.xml" 2>"$TMP/xml.err"
-	ok $? "$1 is well-formed (xmllint)" || sed 's/^/# /' "$TMP/xml.err" | head -5
-	n=$(xmllint --xpath "count(//*[local-name()='svg'])" "$TMP/page.xml" 2>/dev/null)
-	for i in $(seq 1 "${n:-0}"); do
-		xmllint --xpath "(//*[local-name()='svg'])[$i]" "$TMP/page.xml" \
-		    >"$TMP/chart.svg" 2>/dev/null
-		xmllint --noout "$TMP/chart.svg" 2>/dev/null || bad=$((bad + 1))
-	done
-	ok $([ "${n:-0}" -ge 1 ] && [ "$bad" -eq 0 ]; echo $?) \
-	    "$1: its ${n:-0} SVG is a well-formed document of its own"
-}
 # The German UI's number with one decimal: 68.0407… → 68,0.
 de1() { LC_ALL=C printf '%.1f' "$1" | tr . ,; }
 
@@ -46,7 +29,7 @@ fetch "$BASE/indices"
 is "$STATUS" 200 "/indices is 200"
 is "$(header Content-Type)" "text/html; charset=utf-8" "it is HTML"
 check_security_headers "the index page"
-wellformed "the index page"
+wellformed_svgs "the index page"
 like "$BODY" '<h1>Resilienz und Wirtschaftskraft im Regierungsbezirk Münster</h1>' \
     "the index's German title"
 like "$BODY" 'href="\./indices" aria-current="page">Index</a>' "the navigation marks the section"
@@ -73,22 +56,22 @@ for i in 0 1 2 3 4 5 6 7; do
 	is "$("$JSON_GET" "$TMP/api.json" units.$i.code)" "$code" \
 	    "rank $((i + 1)): the API and the command name the same region ($code)"
 	score=$("$JSON_GET" "$TMP/build.json" units.$i.$CODE)
-	near "$("$JSON_GET" "$TMP/api.json" units.$i.scores.$CODE)" "$score" \
+	near_rel "$("$JSON_GET" "$TMP/api.json" units.$i.scores.$CODE)" "$score" \
 	    "$code: the API's score is the command's"
-	near "$("$JSON_GET" "$TMP/api.json" units.$i.scores.strength)" \
+	near_rel "$("$JSON_GET" "$TMP/api.json" units.$i.scores.strength)" \
 	    "$("$JSON_GET" "$TMP/build.json" units.$i.strength)" "$code: and so is its Wirtschaftskraft"
 	is "$("$JSON_GET" "$TMP/api.json" units.$i.rank)" "$((i + 1))" "$code: rank $((i + 1))"
 	is "$("$JSON_GET" "$TMP/unc.json" units.$i.uCode)" "$code" "$code: uncertainty in the same order"
-	near "$("$JSON_GET" "$TMP/api.json" units.$i.rank_uncertainty.q5)" \
+	near_rel "$("$JSON_GET" "$TMP/api.json" units.$i.rank_uncertainty.q5)" \
 	    "$("$JSON_GET" "$TMP/unc.json" units.$i.Q5)" "$code: Q5 of the rank as the command's"
-	near "$("$JSON_GET" "$TMP/api.json" units.$i.rank_uncertainty.q95)" \
+	near_rel "$("$JSON_GET" "$TMP/api.json" units.$i.rank_uncertainty.q95)" \
 	    "$("$JSON_GET" "$TMP/unc.json" units.$i.Q95)" "$code: Q95 of the rank as the command's"
 	like "$page" "<td class=\"num\" data-value=\"[0-9.e+-]*\">$(de1 "$score")</td>" \
 	    "$code: the page shows the score $(de1 "$score")"
 done
 # The page's data value is the API's number to the last digit.
 first=$(printf '%s' "$page" | grep -o 'class="data ranking".*' | grep -o 'data-value="[^"]*"' | head -1 | sed 's/.*="//; s/"//')
-near "$first" "$("$JSON_GET" "$TMP/api.json" units.0.scores.$CODE)" "the page's first score is the API's"
+near_rel "$first" "$("$JSON_GET" "$TMP/api.json" units.0.scores.$CODE)" "the page's first score is the API's"
 
 # Bottrop's sentence: its rank and the interval of the analysis, rounded
 # outwards to whole ranks (type-7 quantiles may fall between two ranks).
@@ -146,16 +129,14 @@ DATA="$TOP/tests/data/web"
 for s in "" -wal -shm; do
 	[ -e "$TMP/w.db$s" ] && mv "$TMP/w.db$s" "$TMP/demo.db$s"
 done
-"$WIALL" --db "$TMP/w.db" init >/dev/null
-"$WIALL" --db "$TMP/w.db" catalog load "$DATA/structure.json" >/dev/null
-"$WIALL" --db "$TMP/w.db" import "$DATA/structure.csv" >/dev/null
-"$WIALL" --db "$TMP/w.db" catalog load "$TOP/tests/data/index/web_index.json" >/dev/null
+fixture_db "$TMP/w.db" "$DATA/structure.json" "$DATA/structure.csv" &&
+    "$WIALL" --db "$TMP/w.db" catalog load "$TOP/tests/data/index/web_index.json" >/dev/null
 ok $? "the hostile index loads over the web fixture"
 start_server --access-log off
 ok $? "a server starts on it" || bail_out "no server for the hostile index"
 fetch "$BASE/indices"
 is "$STATUS" 200 "the hostile index page is 200"
-wellformed "the hostile index page"
+wellformed_svgs "the hostile index page"
 is "$(printf '%s' "$BODY" | grep -o '<script' | wc -l | tr -d ' ')" 1 \
     "one script element: ours, none from the catalogue"
 unlike "$BODY" "<script>alert|<b>Markup|<i>in</i>|<Industrie>" "no markup from the catalogue"
@@ -185,13 +166,13 @@ is "$("$JSON_GET" "$TMP/h.json" period)" 2012 "the latest year of the sector fig
 is "$("$JSON_GET" "$TMP/h.json" units.0.code)" 05513000 "Gelsenkirchen first"
 r1=$(awk 'BEGIN { printf "%.17g", (-3/28 + 29/114) / (32/23 + 29/114) * 100 }')
 s2=$(awk 'BEGIN { printf "%.17g", (-88/222 + 104/213) / (-258/875 + 104/213) * 100 }')
-near "$("$JSON_GET" "$TMP/h.json" units.2.normalised.resist)" "$r1" "Bottrop's resistance points"
-near "$("$JSON_GET" "$TMP/h.json" units.0.normalised.share_s1)" "$s2" "Gelsenkirchen's share points"
-near "$("$JSON_GET" "$TMP/h.json" units.2.scores.hostile)" "$(awk -v a="$r1" 'BEGIN { printf "%.17g", a / 2 }')" \
+near_rel "$("$JSON_GET" "$TMP/h.json" units.2.normalised.resist)" "$r1" "Bottrop's resistance points"
+near_rel "$("$JSON_GET" "$TMP/h.json" units.0.normalised.share_s1)" "$s2" "Gelsenkirchen's share points"
+near_rel "$("$JSON_GET" "$TMP/h.json" units.2.scores.hostile)" "$(awk -v a="$r1" 'BEGIN { printf "%.17g", a / 2 }')" \
     "Bottrop's index: (8.948 + 0)/2"
-near "$("$JSON_GET" "$TMP/h.json" units.0.scores.hostile)" "$(awk -v a="$s2" 'BEGIN { printf "%.17g", (100 + a) / 2 }')" \
+near_rel "$("$JSON_GET" "$TMP/h.json" units.0.scores.hostile)" "$(awk -v a="$s2" 'BEGIN { printf "%.17g", (100 + a) / 2 }')" \
     "Gelsenkirchen's index: (100 + 47.50)/2"
-near "$("$JSON_GET" "$TMP/h.json" units.2.raw.share_s1)" "$(awk 'BEGIN { printf "%.17g", 10400/213 }')" \
+near_rel "$("$JSON_GET" "$TMP/h.json" units.2.raw.share_s1)" "$(awk 'BEGIN { printf "%.17g", 10400/213 }')" \
     "Bottrop's raw share 104/213 in percent"
 stop_server
 

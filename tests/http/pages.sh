@@ -3,11 +3,11 @@
 # must come out escaped everywhere: HTML text, SVG, attributes, JSON).
 . "$TOP/tests/lib/tap.sh"
 . "$TOP/tests/lib/http.sh"
+. "$TOP/tests/lib/fixture.sh"
 
 DATA="$TOP/tests/data/web"
 NB=$(printf '\302\240')	# the no-break space between a number and %
-"$WIALL" --db "$TMP/w.db" init >/dev/null
-"$WIALL" --db "$TMP/w.db" catalog load "$DATA/catalog.json" >/dev/null
+fixture_db "$TMP/w.db" "$DATA/catalog.json"
 ok $? "the test catalogue loads"
 "$WIALL" --db "$TMP/w.db" import "$DATA/observations.csv" >/dev/null
 ok $? "the test observations import"

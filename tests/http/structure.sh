@@ -5,40 +5,22 @@
 # calculations written beside each check, and the API must give what
 # `wiall structure --format json` gives for the same query.
 . "$TOP/tests/lib/tap.sh"
+. "$TOP/tests/lib/checks.sh"
+. "$TOP/tests/lib/fixture.sh"
 . "$TOP/tests/lib/http.sh"
 
 DATA="$TOP/tests/data/web"
 JSON_GET="$TOP/$BUILD/tests/helpers/json_get"
 NB=$(printf '\302\240')	# the no-break space between a number and its unit
-"$WIALL" --db "$TMP/w.db" init >/dev/null
-"$WIALL" --db "$TMP/w.db" catalog load "$DATA/structure.json" >/dev/null
+fixture_db "$TMP/w.db" "$DATA/structure.json"
 ok $? "the structure catalogue loads"
 "$WIALL" --db "$TMP/w.db" import "$DATA/structure.csv" >/dev/null
 ok $? "the sector figures import"
 start_server --access-log off
 ok $? "the server starts" || bail_out "no server to test"
 
-wellformed() {	# wellformed WHAT [SVGS]: $BODY and each of its SVGs (at least SVGS, 1) parse as XML
-	local n i bad=0
-	printf '%s' "$BODY" >"$TMP/page.xml"
-	xmllint --noout "$TMP/page.xml" 2>"$TMP/xml.err"
-	ok $? "$1 is well-formed (xmllint)" || sed 's/^/# /' "$TMP/xml.err" | head -5
-	n=$(xmllint --xpath "count(//*[local-name()='svg'])" "$TMP/page.xml" 2>/dev/null)
-	for i in $(seq 1 "${n:-0}"); do
-		xmllint --xpath "(//*[local-name()='svg'])[$i]" "$TMP/page.xml" \
-		    >"$TMP/chart.svg" 2>/dev/null
-		xmllint --noout "$TMP/chart.svg" 2>/dev/null || bad=$((bad + 1))
-	done
-	ok $([ "${n:-0}" -ge "${2:-1}" ] && [ "$bad" -eq 0 ]; echo $?) \
-	    "$1: each of its ${n:-0} SVGs is a well-formed document of its own"
-}
 num() {		# num FILE PATH DECIMALS: a JSON number as the German UI writes it
 	LC_ALL=C printf "%.$3f" "$("$JSON_GET" "$1" "$2")" | tr . ,
-}
-near() {	# near A B WHAT: |A - B| <= 1e-9 · max(1, |B|)
-	awk -v a="$1" -v b="$2" 'BEGIN { d = a - b; if (d < 0) d = -d;
-	    m = b < 0 ? -b : b; if (m < 1) m = 1; exit !(d <= 1e-9 * m) }'
-	ok $? "$3 ($1, expected $2)"
 }
 
 # ---- the page -------------------------------------------------------------
@@ -46,7 +28,7 @@ fetch "$BASE/structure"
 is "$STATUS" 200 "/structure is 200"
 is "$(header Content-Type)" "text/html; charset=utf-8" "it is HTML"
 check_security_headers "the structure page"
-wellformed "the structure page"
+wellformed_svgs "the structure page"
 is "$(printf '%s' "$BODY" | grep -o '<script' | wc -l | tr -d ' ')" 1 \
     "one script element: ours, none from the catalogue"
 unlike "$BODY" "<script>alert|<b>fett|<i>öffentlich" "no markup from the catalogue"
@@ -156,7 +138,7 @@ unlike "$(printf '%s' "$BODY" | grep -o '<nav class="region-switch".*</nav><nav 
 like "$BODY" "um \\+62${NB}Personen" "with its own numbers (growth 222 − 160 = 62)"
 fetch "$BASE/structure/05512000/emp_fine"
 is "$STATUS" 200 "a second sector indicator has its page at /structure/REGION/INDICATOR"
-wellformed "the second indicator's page"
+wellformed_svgs "the second indicator's page"
 # METHODS §3.3's check: counts (10, 0, 5, 5) in groups (G1, G1, G2, G2) →
 # E = 1.5, UV = 1, RV = 0.5 bits (Bottrop 2010 in emp_fine).
 like "$BODY" 'id="diversity-unrelated"' "where the classification groups the sectors, variety is drawn"
@@ -200,11 +182,11 @@ is "$STATUS" 304 "If-None-Match gives 304"
 fetch "$BASE/api/v1/structure?indicator=emp_sector&region=DEA31&from=2010&to=2011"
 is "$STATUS" 200 "a query with indicator, region alias, from and to is 200"
 printf '%s\n' "$BODY" >"$TMP/span.json"
-near "$("$JSON_GET" "$TMP/span.json" shift_share.growth)" 25 "textbook growth"
-near "$("$JSON_GET" "$TMP/span.json" shift_share.national_share)" 27 "textbook national share"
-near "$("$JSON_GET" "$TMP/span.json" shift_share.industry_mix)" 1 "textbook industry mix"
-near "$("$JSON_GET" "$TMP/span.json" shift_share.regional_share)" -3 "textbook regional share"
-near "$("$JSON_GET" "$TMP/span.json" shift_share.net_total_shift)" -2 "textbook net total shift"
+near_rel "$("$JSON_GET" "$TMP/span.json" shift_share.growth)" 25 "textbook growth"
+near_rel "$("$JSON_GET" "$TMP/span.json" shift_share.national_share)" 27 "textbook national share"
+near_rel "$("$JSON_GET" "$TMP/span.json" shift_share.industry_mix)" 1 "textbook industry mix"
+near_rel "$("$JSON_GET" "$TMP/span.json" shift_share.regional_share)" -3 "textbook regional share"
+near_rel "$("$JSON_GET" "$TMP/span.json" shift_share.net_total_shift)" -2 "textbook net total shift"
 "$WIALL" --db "$TMP/w.db" structure --indicator emp_sector --region DEA31 \
     --from 2010 --to 2011 --format json >"$TMP/cli_span.json"
 cmp -s "$TMP/span.json" "$TMP/cli_span.json"
@@ -248,7 +230,7 @@ ok $? "a server starts on a catalogue without figures by sector" ||
 fetch "$BASE/structure"
 is "$STATUS" 200 "without figures by sector the page is still there"
 like "$BODY" 'Es gibt noch keine Zahlen nach Wirtschaftsbereichen' "and says what it needs"
-wellformed "the empty structure page" 0
+wellformed_svgs "the empty structure page" 0
 fetch "$BASE/api/v1/structure"
 is "$STATUS" 404 "the API answers 404"
 like "$BODY" 'no indicator of the catalogue has figures by sector' "with the reason"

@@ -13,83 +13,22 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-#include "app/catalog.h"
-#include "app/import.h"
 #include "app/structure.h"
 #include "app/structure_json.h"
+#include "fixture.h"
 #include "structure_support.h"
-
-struct fx {
-	char		 path[64];
-	struct db	*db;
-};
-
-static void
-data_path(char *out, size_t size, const char *name)
-{
-	const char *top = getenv("TOP");
-
-	snprintf(out, size, "%s/tests/data/structcli/%s", top != NULL ? top : ".",
-	    name);
-}
 
 static int
 setup(void **state)
 {
-	struct fx *f = calloc(1, sizeof(*f));
-	struct store_catalog_report rep;
-	struct obsfile_options ro;
-	struct import_options io = { 0 };
-	struct import_result res;
-	struct diag_list diags;
-	struct error e;
-	char cat[512], a[512], b[512];
-	const char *files[2] = { a, b };
-	int fd, status = -1;
+	static const char *const files[] = {
+		"tests/data/structcli/textbook_db.csv",
+		"tests/data/structcli/nace_db.csv",
+	};
 
-	snprintf(f->path, sizeof(f->path), "/tmp/wiall-structure-XXXXXX");
-	fd = mkstemp(f->path);
-	close(fd);
-	unlink(f->path);
-	if (db_open(f->path, DB_CREATE, &f->db, &e) == -1)
-		return -1;
-	data_path(cat, sizeof(cat), "catalog.json");
-	data_path(a, sizeof(a), "textbook_db.csv");
-	data_path(b, sizeof(b), "nace_db.csv");
-	diag_list_init(&diags, 0);
-	store_catalog_report_init(&rep);
-	obsfile_options_init(&ro);
-	io.reader = &ro;
-	if (app_catalog_load_file(f->db, cat, false, &diags, &rep, &e) ==
-	    APP_CATALOG_OK &&
-	    import_run(f->db, files, 2, &io, &res, &diags, &e) == 0) {
-		import_result_free(&res);
-		status = 0;
-	} else
-		diag_list_print(&diags, stderr);
-	store_catalog_report_free(&rep);
-	obsfile_options_free(&ro);
-	diag_list_free(&diags);
-	*state = f;
-	return status;
-}
-
-static int
-teardown(void **state)
-{
-	struct fx *f = *state;
-	char p[80];
-
-	db_close(f->db);
-	unlink(f->path);
-	snprintf(p, sizeof(p), "%s-wal", f->path);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", f->path);
-	unlink(p);
-	free(f);
-	return 0;
+	return fixture_db_setup(state, "tests/data/structcli/catalog.json",
+	    files, 2);
 }
 
 static bool
@@ -109,7 +48,7 @@ has_note(const struct app_structure_report *r, const char *text)
 } while (0)
 
 static void
-run_ok(struct fx *f, const struct app_structure_options *o,
+run_ok(struct fixture_db *f, const struct app_structure_options *o,
     struct app_structure_report *r)
 {
 	struct diag_list diags;
@@ -124,8 +63,8 @@ run_ok(struct fx *f, const struct app_structure_options *o,
 }
 
 static int
-run_fails(struct fx *f, const struct app_structure_options *o, char *why,
-    size_t size)
+run_fails(struct fixture_db *f, const struct app_structure_options *o,
+    char *why, size_t size)
 {
 	struct app_structure_report r;
 	struct diag_list diags;
@@ -148,7 +87,7 @@ run_fails(struct fx *f, const struct app_structure_options *o, char *why,
 static void
 test_textbook_region(void **state)
 {
-	struct fx *f = *state;
+	struct fixture_db *f = *state;
 	struct app_structure_options o = { 0 };
 	struct app_structure_report r;
 	const struct app_structure_region *a;
@@ -224,7 +163,7 @@ test_textbook_region(void **state)
 static void
 test_shocks(void **state)
 {
-	struct fx *f = *state;
+	struct fixture_db *f = *state;
 	struct app_structure_options o = { 0 };
 	struct app_structure_shock_spec spec;
 	struct app_structure_report r;
@@ -272,7 +211,7 @@ test_shocks(void **state)
 static void
 test_matrix(void **state)
 {
-	struct fx *f = *state;
+	struct fixture_db *f = *state;
 	struct app_structure_options o = { 0 };
 	struct app_structure_report r;
 	int pass;
@@ -320,7 +259,7 @@ test_matrix(void **state)
 static void
 test_nace_levels(void **state)
 {
-	struct fx *f = *state;
+	struct fixture_db *f = *state;
 	struct app_structure_options o = { 0 };
 	struct app_structure_report r;
 	const struct app_structure_period *p;
@@ -359,7 +298,7 @@ test_nace_levels(void **state)
 static void
 test_errors(void **state)
 {
-	struct fx *f = *state;
+	struct fixture_db *f = *state;
 	struct app_structure_options o = { 0 };
 	char why[1024];
 
@@ -401,13 +340,13 @@ test_errors(void **state)
 static void
 test_file_mode(void **state)
 {
-	struct fx *f = *state;
+	struct fixture_db *f = *state;
 	struct app_structure_options o = { 0 };
 	struct app_structure_report r;
 	struct buf json = BUF_INIT;
 	char path[512];
 
-	data_path(path, sizeof(path), "textbook.csv");
+	fixture_path(path, sizeof(path), "tests/data/structcli/textbook.csv");
 	o.source = APP_STRUCTURE_FILE;
 	o.input = path;
 	o.region = "C";
@@ -449,17 +388,20 @@ test_shock_parse(void **state)
 	assert_non_null(strstr(e.message, "trough 'x'"));
 }
 
+/* A test on a fresh database from setup(). */
+#define DB_TEST(test) \
+	cmocka_unit_test_setup_teardown(test, setup, fixture_db_teardown)
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_textbook_region, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_shocks, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_matrix, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_nace_levels, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_errors, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_file_mode, setup, teardown),
+		DB_TEST(test_textbook_region),
+		DB_TEST(test_shocks),
+		DB_TEST(test_matrix),
+		DB_TEST(test_nace_levels),
+		DB_TEST(test_errors),
+		DB_TEST(test_file_mode),
 		cmocka_unit_test(test_shock_parse),
 	};
 

@@ -12,102 +12,46 @@
 #include <cmocka.h>
 #include <jansson.h>
 #include <math.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "app/assess.h"
 #include "app/assess_csv.h"
 #include "app/assess_json.h"
-#include "app/catalog.h"
-#include "app/import.h"
 #include "store/catalog.h"
+#include "unit/fixture.h"
 #include "unit/near.h"
 
 #define BOTTROP	"05512000"
 
-struct fx {
-	char		 path[64];
-	struct db	*db;
-	struct catalog	 cat;
-};
-
-static struct fx fx;
-
-static void
-data_path(char *out, size_t size, const char *name)
-{
-	const char *top = getenv("TOP");
-
-	snprintf(out, size, "%s/tests/data/assess/%s", top ? top : ".", name);
-}
+/* One database for every test: none of them writes to it but
+ * test_home_region, which is last. */
+static struct {
+	struct fixture_db	 store;
+	struct catalog		 cat;
+} fx;
 
 static int
 setup(void **state)
 {
-	struct store_catalog_report rep;
-	struct obsfile_options ro;
-	struct import_options io = { 0 };
-	struct import_result res;
-	struct diag_list diags;
+	static const char *const files[] = {
+		"tests/data/assess/observations.csv"
+	};
 	struct error e;
-	char catalog[1024], observations[1024];
-	const char *paths[1];
-	int fd, rc;
 
-	data_path(catalog, sizeof(catalog), "catalog.json");
-	data_path(observations, sizeof(observations), "observations.csv");
-	snprintf(fx.path, sizeof(fx.path), "/tmp/wiall-assess-XXXXXX");
-	fd = mkstemp(fx.path);
-	close(fd);
-	unlink(fx.path);
-	if (db_open(fx.path, DB_CREATE, &fx.db, &e) == -1)
-		return -1;
-	diag_list_init(&diags, 0);
-	store_catalog_report_init(&rep);
-	rc = app_catalog_load_file(fx.db, catalog, false, &diags, &rep, &e);
-	store_catalog_report_free(&rep);
-	if (rc != APP_CATALOG_OK) {
-		diag_list_print(&diags, stderr);
-		return -1;
-	}
-	obsfile_options_init(&ro);
-	io.reader = &ro;
-	paths[0] = observations;
-	rc = import_run(fx.db, paths, 1, &io, &res, &diags, &e);
-	diag_list_print(&diags, stderr);
-	import_result_free(&res);
-	obsfile_options_free(&ro);
-	diag_list_free(&diags);
-	if (rc == -1)
+	if (fixture_db_open(&fx.store) == -1 ||
+	    fixture_db_load(&fx.store, "tests/data/assess/catalog.json", files,
+	    1) == -1)
 		return -1;
 	model_catalog_init(&fx.cat);
-	return store_catalog_load(fx.db, &fx.cat, &e);
+	return store_catalog_load(fx.store.db, &fx.cat, &e);
 }
 
 static int
 teardown(void **state)
 {
-	char p[80];
-
 	model_catalog_free(&fx.cat);
-	db_close(fx.db);
-	unlink(fx.path);
-	snprintf(p, sizeof(p), "%s-wal", fx.path);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", fx.path);
-	unlink(p);
+	fixture_db_close(&fx.store);
 	return 0;
-}
-
-/* A quantity of the record, NaN when absent (so that comparisons fail). */
-static double
-q(const struct explain *e, enum explain_quantity k)
-{
-	double v;
-
-	return explain_get(e, k, &v) ? v : NAN;
 }
 
 static void
@@ -119,7 +63,8 @@ run(const char *code, const char *region, unsigned methods,
 
 	o.methods = methods;
 	assess_result_init(r);
-	if (assess_indicator(fx.db, &fx.cat, code, region, &o, r, &e) == -1)
+	if (assess_indicator(fx.store.db, &fx.cat, code, region, &o, r,
+	    &e) == -1)
 		fail_msg("%s: %s", code, e.message);
 }
 
@@ -147,12 +92,12 @@ test_value_target(void **state)
 	assert_int_equal(r.targets[0].target.kind, TARGET_BY_YEAR);
 	assert_int_equal(e->rule, EXPLAIN_RULE_DNS_PROJECTION);
 	assert_int_equal(e->verdict, EXPLAIN_VERDICT_CLOUD);
-	assert_near(q(e, EXPLAIN_Q_TARGET_VALUE), 41, 0);
-	assert_near(q(e, EXPLAIN_Q_TARGET_YEAR), 2030, 0);
-	assert_near(q(e, EXPLAIN_Q_MEAN_CHANGE), 2, 1e-12);
-	assert_near(q(e, EXPLAIN_Q_PROJECTED_VALUE), 32, 1e-12);
-	assert_rel(q(e, EXPLAIN_Q_MISS_RATIO), 9.0 / 21.0, 1e-12);
-	assert_true(isnan(q(e, EXPLAIN_Q_TARGET_COUNT)));
+	assert_near(fixture_q(e, EXPLAIN_Q_TARGET_VALUE), 41, 0);
+	assert_near(fixture_q(e, EXPLAIN_Q_TARGET_YEAR), 2030, 0);
+	assert_near(fixture_q(e, EXPLAIN_Q_MEAN_CHANGE), 2, 1e-12);
+	assert_near(fixture_q(e, EXPLAIN_Q_PROJECTED_VALUE), 32, 1e-12);
+	assert_rel(fixture_q(e, EXPLAIN_Q_MISS_RATIO), 9.0 / 21.0, 1e-12);
+	assert_true(isnan(fixture_q(e, EXPLAIN_Q_TARGET_COUNT)));
 	assert_string_equal(r.region, BOTTROP);
 	assert_int_equal(r.primary, ASSESS_DNS);
 	assert_ptr_equal(assess_primary(&r), e);
@@ -171,9 +116,9 @@ test_interval_by_year(void **state)
 	run("interval_year", BOTTROP, 0, &r);
 	e = dns(&r);
 	assert_int_equal(r.targets[0].target.kind, TARGET_BY_YEAR);
-	assert_near(q(e, EXPLAIN_Q_TARGET_VALUE), 10, 0);
-	assert_near(q(e, EXPLAIN_Q_PROJECTED_VALUE), 14.9, 1e-12);
-	assert_near(q(e, EXPLAIN_Q_MISS_RATIO), -9.8, 1e-12);
+	assert_near(fixture_q(e, EXPLAIN_Q_TARGET_VALUE), 10, 0);
+	assert_near(fixture_q(e, EXPLAIN_Q_PROJECTED_VALUE), 14.9, 1e-12);
+	assert_near(fixture_q(e, EXPLAIN_Q_MISS_RATIO), -9.8, 1e-12);
 	assert_int_equal(e->verdict, EXPLAIN_VERDICT_SUN);
 	assess_result_free(&r);
 }
@@ -191,9 +136,9 @@ test_interval_every_year(void **state)
 	e = dns(&r);
 	assert_int_equal(r.targets[0].target.kind, TARGET_EVERY_YEAR);
 	assert_int_equal(e->rule, EXPLAIN_RULE_DNS_LEVEL);
-	assert_near(q(e, EXPLAIN_Q_TARGET_VALUE), 5, 0);
-	assert_true(isnan(q(e, EXPLAIN_Q_TARGET_YEAR)));
-	assert_near(q(e, EXPLAIN_Q_MEAN_CHANGE), -0.44, 1e-12);
+	assert_near(fixture_q(e, EXPLAIN_Q_TARGET_VALUE), 5, 0);
+	assert_true(isnan(fixture_q(e, EXPLAIN_Q_TARGET_YEAR)));
+	assert_near(fixture_q(e, EXPLAIN_Q_MEAN_CHANGE), -0.44, 1e-12);
 	assert_int_equal(e->verdict, EXPLAIN_VERDICT_SUN);
 	assess_result_free(&r);
 }
@@ -209,8 +154,8 @@ test_every_year(void **state)
 	run("every_year", BOTTROP, 0, &r);
 	e = dns(&r);
 	assert_int_equal(r.targets[0].target.kind, TARGET_EVERY_YEAR);
-	assert_near(q(e, EXPLAIN_Q_TARGET_VALUE), 60, 0);
-	assert_near(q(e, EXPLAIN_Q_MEAN_CHANGE), 4, 1e-12);
+	assert_near(fixture_q(e, EXPLAIN_Q_TARGET_VALUE), 60, 0);
+	assert_near(fixture_q(e, EXPLAIN_Q_MEAN_CHANGE), 4, 1e-12);
 	assert_int_equal(e->verdict, EXPLAIN_VERDICT_THUNDERSTORM);
 	assess_result_free(&r);
 }
@@ -228,8 +173,8 @@ test_direction(void **state)
 	assert_string_equal(r.targets[0].code, "up");
 	assert_int_equal(r.targets[0].target.kind, TARGET_DIRECTION);
 	assert_int_equal(e->rule, EXPLAIN_RULE_DNS_DIRECTION);
-	assert_near(q(e, EXPLAIN_Q_MEAN_CHANGE), 0.6, 1e-12);
-	assert_near(q(e, EXPLAIN_Q_LAST_CHANGE), -1, 0);
+	assert_near(fixture_q(e, EXPLAIN_Q_MEAN_CHANGE), 0.6, 1e-12);
+	assert_near(fixture_q(e, EXPLAIN_Q_LAST_CHANGE), -1, 0);
 	assert_int_equal(e->verdict, EXPLAIN_VERDICT_SUN_BEHIND_CLOUD);
 	/* The arrow: Δ̄ = 0.6 ≥ 0.5 (half a unit at 0 decimals) → up, good. */
 	assert_int_equal(r.trend.direction, ASSESS_DIRECTION_UP);
@@ -255,10 +200,10 @@ test_reference(void **state)
 	assert_int_equal(r.targets[0].reference.count, 6);
 	assert_near(r.targets[0].reference.values[5], 54.5, 0);
 	assert_int_equal(e->rule, EXPLAIN_RULE_DNS_REFERENCE);
-	assert_near(q(e, EXPLAIN_Q_GAP), 0.5, 1e-12);
-	assert_near(q(e, EXPLAIN_Q_LAST_VALUE), 55, 0);
-	assert_near(q(e, EXPLAIN_Q_REFERENCE_VALUE), 54.5, 0);
-	assert_near(q(e, EXPLAIN_Q_MEAN_CHANGE), 0.5, 1e-12);
+	assert_near(fixture_q(e, EXPLAIN_Q_GAP), 0.5, 1e-12);
+	assert_near(fixture_q(e, EXPLAIN_Q_LAST_VALUE), 55, 0);
+	assert_near(fixture_q(e, EXPLAIN_Q_REFERENCE_VALUE), 54.5, 0);
+	assert_near(fixture_q(e, EXPLAIN_Q_MEAN_CHANGE), 0.5, 1e-12);
 	assert_int_equal(e->verdict, EXPLAIN_VERDICT_SUN);
 	assess_result_free(&r);
 
@@ -268,7 +213,7 @@ test_reference(void **state)
 	assert_int_equal(r.target_count, 1);
 	assert_null(r.targets[0].code);
 	assert_int_equal(e->rule, EXPLAIN_RULE_DNS_DIRECTION);
-	assert_near(q(e, EXPLAIN_Q_MEAN_CHANGE), 0.5, 1e-12);
+	assert_near(fixture_q(e, EXPLAIN_Q_MEAN_CHANGE), 0.5, 1e-12);
 	assert_int_equal(e->verdict, EXPLAIN_VERDICT_SUN);
 	assess_result_free(&r);
 }
@@ -305,7 +250,7 @@ test_monthly(void **state)
 	e = dns(&r);
 	assert_null(r.targets[0].code);
 	assert_int_equal(e->rule, EXPLAIN_RULE_DNS_DIRECTION);
-	assert_near(q(e, EXPLAIN_Q_MEAN_CHANGE), 0.875, 1e-12);
+	assert_near(fixture_q(e, EXPLAIN_Q_MEAN_CHANGE), 0.875, 1e-12);
 	assert_int_equal(e->verdict, EXPLAIN_VERDICT_THUNDERSTORM);
 	assert_int_equal(r.trend.direction, ASSESS_DIRECTION_UP);
 	assert_int_equal(r.trend.better, -1);
@@ -362,8 +307,8 @@ test_breaks(void **state)
 	e = dns(&r);
 	assert_true(e->after_break);
 	assert_int_equal(e->break_period.year, 2019);
-	assert_near(q(e, EXPLAIN_Q_POINTS_AVAILABLE), 4, 0);
-	assert_near(q(e, EXPLAIN_Q_START_VALUE), 5, 0);
+	assert_near(fixture_q(e, EXPLAIN_Q_POINTS_AVAILABLE), 4, 0);
+	assert_near(fixture_q(e, EXPLAIN_Q_START_VALUE), 5, 0);
 	assert_int_equal(e->verdict, EXPLAIN_VERDICT_SUN);
 	/* The arrow counts from the break too: Δ̄ = 1 over 2019–2022. */
 	assert_int_equal(r.trend.from_year, 2019);
@@ -404,14 +349,14 @@ test_several_targets(void **state)
 	assert_string_equal(r.targets[1].code, "b");
 	assert_int_equal(r.targets[0].records[ASSESS_DNS].verdict,
 	    EXPLAIN_VERDICT_CLOUD);
-	assert_rel(q(&r.targets[0].records[ASSESS_DNS], EXPLAIN_Q_MISS_RATIO),
-	    0.76, 1e-12);
+	assert_rel(fixture_q(&r.targets[0].records[ASSESS_DNS],
+	    EXPLAIN_Q_MISS_RATIO), 0.76, 1e-12);
 	assert_int_equal(r.targets[1].records[ASSESS_DNS].verdict,
 	    EXPLAIN_VERDICT_SUN);
 	e = dns(&r);
 	assert_int_equal(e->verdict, EXPLAIN_VERDICT_CLOUD);
 	assert_int_equal(r.verdicts[ASSESS_DNS].deciding, 0);
-	assert_near(q(e, EXPLAIN_Q_TARGET_COUNT), 2, 0);
+	assert_near(fixture_q(e, EXPLAIN_Q_TARGET_COUNT), 2, 0);
 	assess_result_free(&r);
 
 	run("several_fail", BOTTROP, 0, &r);
@@ -446,8 +391,8 @@ test_polarity_zero(void **state)
 	assert_true(r.targets[0].polarity_derived);
 	assert_int_equal(r.targets[0].polarity, 1);
 	e = dns(&r);
-	assert_near(q(e, EXPLAIN_Q_PROJECTED_VALUE), 51, 1e-12);
-	assert_near(q(e, EXPLAIN_Q_MISS_RATIO), -0.2, 1e-12);
+	assert_near(fixture_q(e, EXPLAIN_Q_PROJECTED_VALUE), 51, 1e-12);
+	assert_near(fixture_q(e, EXPLAIN_Q_MISS_RATIO), -0.2, 1e-12);
 	assert_int_equal(e->verdict, EXPLAIN_VERDICT_SUN);
 	assess_result_free(&r);
 
@@ -455,8 +400,8 @@ test_polarity_zero(void **state)
 	assert_true(r.targets[0].polarity_derived);
 	e = dns(&r);
 	assert_int_equal(e->verdict, EXPLAIN_VERDICT_SUN_BEHIND_CLOUD);
-	assert_near(q(e, EXPLAIN_Q_POLARITY), -1, 0);
-	assert_near(q(e, EXPLAIN_Q_TARGET_VALUE), 50, 0);
+	assert_near(fixture_q(e, EXPLAIN_Q_POLARITY), -1, 0);
+	assert_near(fixture_q(e, EXPLAIN_Q_TARGET_VALUE), 50, 0);
 	assess_result_free(&r);
 }
 
@@ -470,7 +415,7 @@ test_superseded(void **state)
 	assert_int_equal(r.target_count, 1);
 	assert_near(r.targets[0].version->value, 60, 0);
 	assert_null(r.targets[0].version->valid_to);
-	assert_near(q(dns(&r), EXPLAIN_Q_TARGET_VALUE), 60, 0);
+	assert_near(fixture_q(dns(&r), EXPLAIN_Q_TARGET_VALUE), 60, 0);
 	assess_result_free(&r);
 }
 
@@ -515,16 +460,17 @@ test_other_methods(void **state)
 	assert_int_equal(r.primary, ASSESS_DNS);
 	e = &r.verdicts[ASSESS_EUROSTAT].combined;
 	assert_int_equal(e->rule, EXPLAIN_RULE_EUROSTAT_TARGET);
-	assert_rel(q(e, EXPLAIN_Q_RATE_ACTUAL), actual, 1e-12);
-	assert_rel(q(e, EXPLAIN_Q_RATE_REQUIRED), required, 1e-12);
-	assert_rel(q(e, EXPLAIN_Q_RATE_RATIO), ratio, 1e-12);
+	assert_rel(fixture_q(e, EXPLAIN_Q_RATE_ACTUAL), actual, 1e-12);
+	assert_rel(fixture_q(e, EXPLAIN_Q_RATE_REQUIRED), required, 1e-12);
+	assert_rel(fixture_q(e, EXPLAIN_Q_RATE_RATIO), ratio, 1e-12);
 	assert_near(ratio, 1.0864, 1e-4);
 	assert_int_equal(e->verdict, EXPLAIN_VERDICT_SIGNIFICANT_PROGRESS);
 	e = &r.verdicts[ASSESS_OPENSDG].combined;
 	assert_int_equal(e->rule, EXPLAIN_RULE_OPENSDG_TARGET);
-	assert_near(q(e, EXPLAIN_Q_START_YEAR), 2019, 0);
-	assert_rel(q(e, EXPLAIN_Q_PROGRESS), ratio, 1e-12);
-	assert_rel(q(e, EXPLAIN_Q_SCORE), 7.1429 * ratio - 4.2857, 1e-12);
+	assert_near(fixture_q(e, EXPLAIN_Q_START_YEAR), 2019, 0);
+	assert_rel(fixture_q(e, EXPLAIN_Q_PROGRESS), ratio, 1e-12);
+	assert_rel(fixture_q(e, EXPLAIN_Q_SCORE), 7.1429 * ratio - 4.2857,
+	    1e-12);
 	assert_int_equal(e->verdict, EXPLAIN_VERDICT_SUBSTANTIAL_PROGRESS);
 	assess_result_free(&r);
 
@@ -609,11 +555,11 @@ test_unknown_codes(void **state)
 	struct error e;
 
 	assess_result_init(&r);
-	assert_int_equal(assess_indicator(fx.db, &fx.cat, "nope", BOTTROP, NULL,
-	    &r, &e), -1);
+	assert_int_equal(assess_indicator(fx.store.db, &fx.cat, "nope", BOTTROP,
+	    NULL, &r, &e), -1);
 	assert_non_null(strstr(e.message, "unknown indicator 'nope'"));
-	assert_int_equal(assess_indicator(fx.db, &fx.cat, "monthly", "XX", NULL,
-	    &r, &e), -1);
+	assert_int_equal(assess_indicator(fx.store.db, &fx.cat, "monthly", "XX",
+	    NULL, &r, &e), -1);
 	assert_non_null(strstr(e.message, "unknown region 'XX'"));
 	assess_result_free(&r);
 }
@@ -713,13 +659,16 @@ test_home_region(void **state)
 	const struct region *home;
 	struct error e;
 
-	assert_int_equal(assess_home_region(fx.db, &fx.cat, &home, &e), 0);
+	assert_int_equal(assess_home_region(fx.store.db, &fx.cat, &home, &e),
+	    0);
 	assert_string_equal(home->code, BOTTROP);
-	assert_int_equal(db_meta_set(fx.db, "home_region", "DEA", &e), 0);
-	assert_int_equal(assess_home_region(fx.db, &fx.cat, &home, &e), 0);
+	assert_int_equal(db_meta_set(fx.store.db, "home_region", "DEA", &e), 0);
+	assert_int_equal(assess_home_region(fx.store.db, &fx.cat, &home, &e),
+	    0);
 	assert_string_equal(home->code, "05");
-	assert_int_equal(db_meta_set(fx.db, "home_region", "XX", &e), 0);
-	assert_int_equal(assess_home_region(fx.db, &fx.cat, &home, &e), -1);
+	assert_int_equal(db_meta_set(fx.store.db, "home_region", "XX", &e), 0);
+	assert_int_equal(assess_home_region(fx.store.db, &fx.cat, &home, &e),
+	    -1);
 	assert_non_null(strstr(e.message, "'XX'"));
 }
 

@@ -13,47 +13,11 @@
 #include <math.h>
 
 #include "core/assess_dns.h"
+#include "unit/fixture.h"
 #include "unit/near.h"
 
-struct fx {
-	struct period	p[40];
-	double		v[40];
-	unsigned	f[40];
-	struct series	s;
-};
-
-static struct series *
-fx_years(struct fx *x, int first, const double *v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		x->p[i].year = first + (int)i;
-		x->p[i].kind = PERIOD_YEAR;
-		x->p[i].sub = 0;
-		x->v[i] = v[i];
-		x->f[i] = 0;
-	}
-	x->s.periods = x->p;
-	x->s.values = x->v;
-	x->s.flags = x->f;
-	x->s.count = n;
-	return &x->s;
-}
-
-static struct series *
-fx_points(struct fx *x, const int *years, const double *v, size_t n)
-{
-	size_t i;
-
-	fx_years(x, 0, v, n);
-	for (i = 0; i < n; i++)
-		x->p[i].year = years[i];
-	return &x->s;
-}
-
 static void
-fx_break(struct fx *x, int year)
+fx_break(struct fixture_series *x, int year)
 {
 	size_t i;
 
@@ -79,12 +43,13 @@ static const double rising[] = { 10, 12, 14, 16, 18, 20 };
 static void
 test_rule_a_sun_exact(void **state)
 {
-	struct fx x;
+	struct fixture_series x;
 	struct target t = target_by_year(1, 40, 2030);
 	struct explain e;
 
 	/* x̂_2030 = 20 + 10·2 = 40 = x*, r = (40 − 40)/|40 − 20| = 0 < 0.05: sun. */
-	assert_int_equal(assess_dns_weather(fx_years(&x, 2015, rising, 6), &t, &e),
+	assert_int_equal(assess_dns_weather(fixture_years(&x, 2015, rising, 6),
+	    &t, &e),
 	    EXPLAIN_ASSESSED);
 	assert_int_equal(e.method, EXPLAIN_METHOD_DNS);
 	assert_string_equal(e.version, ASSESS_DNS_VERSION);
@@ -114,11 +79,11 @@ test_rule_a_boundary_005(void **state)
 	 * x̂ = 60 + 19·2 = 98, r = (100 − 98)/40 = 0.05 exactly — not < 0.05, so
 	 * sun behind cloud. Target 99: x̂ = 98, r = 1/39 = 0.0256 < 0.05: sun. */
 	static const double v[] = { 50, 52, 54, 56, 58, 60 };
-	struct fx x;
+	struct fixture_series x;
 	struct target t = target_by_year(1, 100, 2030);
 	struct explain e;
 
-	assess_dns_weather(fx_years(&x, 2006, v, 6), &t, &e);
+	assess_dns_weather(fixture_years(&x, 2006, v, 6), &t, &e);
 	assert_true(q(&e, EXPLAIN_Q_MISS_RATIO) == 0.05);
 	assert_int_equal(e.verdict, EXPLAIN_VERDICT_SUN_BEHIND_CLOUD);
 	t = target_by_year(1, 99, 2030);
@@ -134,11 +99,11 @@ test_rule_a_boundary_020(void **state)
 	 * r = 5/25 = 0.20 exactly — ≤ 0.20, so sun behind cloud. Target 101:
 	 * r = 6/26 = 0.2308 > 0.20: cloud. */
 	static const double v[] = { 65, 67, 69, 71, 73, 75 };
-	struct fx x;
+	struct fixture_series x;
 	struct target t = target_by_year(1, 100, 2030);
 	struct explain e;
 
-	assess_dns_weather(fx_years(&x, 2015, v, 6), &t, &e);
+	assess_dns_weather(fixture_years(&x, 2015, v, 6), &t, &e);
 	assert_true(q(&e, EXPLAIN_Q_MISS_RATIO) == 0.20);
 	assert_int_equal(e.verdict, EXPLAIN_VERDICT_SUN_BEHIND_CLOUD);
 	t = target_by_year(1, 101, 2030);
@@ -153,11 +118,11 @@ test_rule_a_lower_is_better(void **state)
 	/* d = −1. 2015…2020: 100 … 90 by −2, Δ̄ = −2; target 60 by 2030:
 	 * x̂ = 90 − 20 = 70, r = −1·(60 − 70)/|60 − 90| = 10/30 = 0.333: cloud. */
 	static const double v[] = { 100, 98, 96, 94, 92, 90 };
-	struct fx x;
+	struct fixture_series x;
 	struct target t = target_by_year(-1, 60, 2030);
 	struct explain e;
 
-	assess_dns_weather(fx_years(&x, 2015, v, 6), &t, &e);
+	assess_dns_weather(fixture_years(&x, 2015, v, 6), &t, &e);
 	assert_int_equal(e.rule, EXPLAIN_RULE_DNS_PROJECTION);
 	assert_true(q(&e, EXPLAIN_Q_MEAN_CHANGE) == -2);
 	assert_true(q(&e, EXPLAIN_Q_PROJECTED_VALUE) == 70);
@@ -172,16 +137,16 @@ test_rule_a_thunderstorm(void **state)
 	 * projection is made. Falling while higher is better: thunderstorm too. */
 	static const double flat[] = { 5, 5, 5, 5, 5, 5 };
 	static const double falling[] = { 20, 18, 16, 14, 12, 10 };
-	struct fx x;
+	struct fixture_series x;
 	struct target t = target_by_year(1, 10, 2030);
 	struct explain e;
 
-	assess_dns_weather(fx_years(&x, 2015, flat, 6), &t, &e);
+	assess_dns_weather(fixture_years(&x, 2015, flat, 6), &t, &e);
 	assert_int_equal(e.verdict, EXPLAIN_VERDICT_THUNDERSTORM);
 	assert_true(q(&e, EXPLAIN_Q_MEAN_CHANGE) == 0);
 	assert_false(explain_get(&e, EXPLAIN_Q_PROJECTED_VALUE, NULL));
 	t = target_by_year(1, 30, 2030);
-	assess_dns_weather(fx_years(&x, 2015, falling, 6), &t, &e);
+	assess_dns_weather(fixture_years(&x, 2015, falling, 6), &t, &e);
 	assert_int_equal(e.verdict, EXPLAIN_VERDICT_THUNDERSTORM);
 }
 
@@ -194,11 +159,11 @@ test_rule_a_last_six_available_values(void **state)
 	 * by 2030: x̂ = 18 + 10 = 28, r = 0: sun. */
 	static const int years[] = { 2010, 2012, 2013, 2016, 2018, 2019, 2020 };
 	static const double v[] = { 0, 10, 11, 14, 16, 17, 18 };
-	struct fx x;
+	struct fixture_series x;
 	struct target t = target_by_year(1, 28, 2030);
 	struct explain e;
 
-	assess_dns_weather(fx_points(&x, years, v, 7), &t, &e);
+	assess_dns_weather(fixture_points(&x, years, v, 7), &t, &e);
 	assert_true(q(&e, EXPLAIN_Q_START_YEAR) == 2012);
 	assert_true(q(&e, EXPLAIN_Q_MEAN_CHANGE) == 1);
 	assert_true(q(&e, EXPLAIN_Q_POINTS_AVAILABLE) == 7);
@@ -213,11 +178,11 @@ test_rule_a_target_year_is_last_year(void **state)
 	/* Target 30 in 2020, last value 20 in 2020 (not met): T − t = 0, so
 	 * x̂ = 20 and r = (30 − 20)/10 = 1 > 0.20: cloud (still moving the right
 	 * way). A target year before the last value is past: not assessable. */
-	struct fx x;
+	struct fixture_series x;
 	struct target t = target_by_year(1, 30, 2020);
 	struct explain e;
 
-	assess_dns_weather(fx_years(&x, 2015, rising, 6), &t, &e);
+	assess_dns_weather(fixture_years(&x, 2015, rising, 6), &t, &e);
 	assert_true(q(&e, EXPLAIN_Q_MISS_RATIO) == 1);
 	assert_int_equal(e.verdict, EXPLAIN_VERDICT_CLOUD);
 	t = target_by_year(1, 30, 2019);
@@ -234,13 +199,13 @@ test_rule_b_interval_weaker_bound(void **state)
 	 * r = −1·(75 − 70)/|75 − 90| = −1/3 < 0.05: sun. The strict bound 60
 	 * would have given r = 1/3, a cloud. d = +1 takes the lower bound. */
 	static const double v[] = { 100, 98, 96, 94, 92, 90 };
-	struct fx x;
+	struct fixture_series x;
 	struct target t = target_by_year(-1, 0, 2030);
 	struct explain e;
 
 	t.low = 60;
 	t.high = 75;
-	assess_dns_weather(fx_years(&x, 2015, v, 6), &t, &e);
+	assess_dns_weather(fixture_years(&x, 2015, v, 6), &t, &e);
 	assert_true(q(&e, EXPLAIN_Q_TARGET_VALUE) == 75);
 	assert_near(q(&e, EXPLAIN_Q_MISS_RATIO), -1.0 / 3, 1e-15);
 	assert_int_equal(e.verdict, EXPLAIN_VERDICT_SUN);
@@ -260,13 +225,13 @@ test_rule_b_several_target_years(void **state)
 	 * assessable. */
 	static const struct target_milestone m[] = {
 		{ 2040, 60, 60 }, { 2019, 15, 15 }, { 2030, 40, 40 } };
-	struct fx x;
+	struct fixture_series x;
 	struct target t = target_by_year(1, 0, 0);
 	struct explain e;
 
 	t.milestones = m;
 	t.milestone_count = 3;
-	assess_dns_weather(fx_years(&x, 2015, rising, 6), &t, &e);
+	assess_dns_weather(fixture_years(&x, 2015, rising, 6), &t, &e);
 	assert_true(q(&e, EXPLAIN_Q_TARGET_YEAR) == 2030);
 	assert_true(q(&e, EXPLAIN_Q_TARGET_VALUE) == 40);
 	assert_int_equal(e.verdict, EXPLAIN_VERDICT_SUN);
@@ -286,11 +251,11 @@ test_rule_c_target_by_year_already_met(void **state)
 	 * sun by rule C. Exactly at the target (x* = 20) still counts as met.
 	 * Met while falling (20 … 10, target 5): sun behind cloud. */
 	static const double falling[] = { 20, 18, 16, 14, 12, 10 };
-	struct fx x;
+	struct fixture_series x;
 	struct target t = target_by_year(1, 18, 2030);
 	struct explain e;
 
-	assess_dns_weather(fx_years(&x, 2015, rising, 6), &t, &e);
+	assess_dns_weather(fixture_years(&x, 2015, rising, 6), &t, &e);
 	assert_int_equal(e.rule, EXPLAIN_RULE_DNS_LEVEL);
 	assert_int_equal(e.verdict, EXPLAIN_VERDICT_SUN);
 	t = target_by_year(1, 20, 2030);
@@ -298,7 +263,7 @@ test_rule_c_target_by_year_already_met(void **state)
 	assert_int_equal(e.rule, EXPLAIN_RULE_DNS_LEVEL);
 	assert_int_equal(e.verdict, EXPLAIN_VERDICT_SUN);
 	t = target_by_year(1, 5, 2030);
-	assess_dns_weather(fx_years(&x, 2015, falling, 6), &t, &e);
+	assess_dns_weather(fixture_years(&x, 2015, falling, 6), &t, &e);
 	assert_int_equal(e.verdict, EXPLAIN_VERDICT_SUN_BEHIND_CLOUD);
 }
 
@@ -324,7 +289,7 @@ test_rule_c_every_year(void **state)
 		{ 50, 0, EXPLAIN_VERDICT_SUN },
 	};
 	struct target t = target_every_year(-1, 60);
-	struct fx x;
+	struct fixture_series x;
 	struct explain e;
 	double v[6];
 	size_t i, k;
@@ -332,8 +297,8 @@ test_rule_c_every_year(void **state)
 	for (i = 0; i < N(c); i++) {
 		for (k = 0; k < 6; k++)
 			v[k] = c[i].first + c[i].step * (double)k;
-		assert_int_equal(assess_dns_weather(fx_years(&x, 2019, v, 6), &t, &e),
-		    EXPLAIN_ASSESSED);
+		assert_int_equal(assess_dns_weather(
+		    fixture_years(&x, 2019, v, 6), &t, &e), EXPLAIN_ASSESSED);
 		assert_int_equal(e.rule, EXPLAIN_RULE_DNS_LEVEL);
 		assert_int_equal(e.verdict, c[i].want);
 		assert_false(explain_get(&e, EXPLAIN_Q_TARGET_YEAR, NULL));
@@ -361,19 +326,19 @@ test_rule_d_direction(void **state)
 		{ { 6, 5, 4, 3, 2, 1 }, -1, EXPLAIN_VERDICT_SUN },
 		{ { 1, 2, 3, 4, 5, 6 }, -1, EXPLAIN_VERDICT_THUNDERSTORM },
 	};
-	struct fx x;
+	struct fixture_series x;
 	struct explain e;
 	struct target t;
 	size_t i;
 
 	for (i = 0; i < N(c); i++) {
 		t = target_direction(c[i].d);
-		assess_dns_weather(fx_years(&x, 2010, c[i].v, 6), &t, &e);
+		assess_dns_weather(fixture_years(&x, 2010, c[i].v, 6), &t, &e);
 		assert_int_equal(e.rule, EXPLAIN_RULE_DNS_DIRECTION);
 		assert_int_equal(e.verdict, c[i].want);
 	}
 	t = target_direction(1);
-	assess_dns_weather(fx_years(&x, 2010, c[2].v, 6), &t, &e);
+	assess_dns_weather(fixture_years(&x, 2010, c[2].v, 6), &t, &e);
 	assert_near(q(&e, EXPLAIN_Q_MEAN_CHANGE), -0.6, 1e-15);
 	assert_true(q(&e, EXPLAIN_Q_LAST_CHANGE) == 1);
 	assert_true(q(&e, EXPLAIN_Q_PREVIOUS_VALUE) == 2);
@@ -387,13 +352,14 @@ test_rule_e_worst_wins(void **state)
 	 * combination is a cloud and says it combined two targets. */
 	struct target t[3];
 	struct explain each[3], all;
-	struct fx x;
+	struct fixture_series x;
 
 	t[0] = target_by_year(1, 40, 2030);
 	t[1] = target_by_year(1, 100, 2030);
 	t[2] = target_by_year(1, 100, 2010);	/* past */
-	assert_int_equal(assess_dns_weather_all(fx_years(&x, 2015, rising, 6), t, 2,
-	    each, &all), EXPLAIN_ASSESSED);
+	assert_int_equal(assess_dns_weather_all(
+	    fixture_years(&x, 2015, rising, 6), t, 2, each, &all),
+	    EXPLAIN_ASSESSED);
 	assert_int_equal(each[0].verdict, EXPLAIN_VERDICT_SUN);
 	assert_int_equal(each[1].verdict, EXPLAIN_VERDICT_CLOUD);
 	assert_int_equal(all.verdict, EXPLAIN_VERDICT_CLOUD);
@@ -417,13 +383,13 @@ test_relative_target(void **state)
 	 * Lower is better: g = 2 … −0.5, not met, Δ̄_g = −0.5: thunderstorm. */
 	static const double x_v[] = { 10, 11, 12, 13, 14, 15 };
 	static const double r_v[] = { 12, 12.5, 13, 13.5, 14, 14.5 };
-	struct fx x, r;
+	struct fixture_series x, r;
 	struct target t;
 	struct explain e;
 
-	fx_years(&r, 2015, r_v, 6);
+	fixture_years(&r, 2015, r_v, 6);
 	t = target_relative(1, &r.s);
-	assess_dns_weather(fx_years(&x, 2015, x_v, 6), &t, &e);
+	assess_dns_weather(fixture_years(&x, 2015, x_v, 6), &t, &e);
 	assert_int_equal(e.rule, EXPLAIN_RULE_DNS_REFERENCE);
 	assert_int_equal(e.verdict, EXPLAIN_VERDICT_SUN);
 	assert_true(q(&e, EXPLAIN_Q_GAP) == 0.5);
@@ -450,12 +416,12 @@ test_relative_common_periods_and_breaks(void **state)
 	static const double x_v[] = { 5, 5, 0, 2, 9, 4, 6 };
 	static const int r_y[] = { 2013, 2014, 2015, 2016, 2018, 2019, 2020 };
 	static const double r_v[] = { 9, 9, 1, 2, 3, 9, 4 };
-	struct fx x, r;
+	struct fixture_series x, r;
 	struct target t;
 	struct explain e;
 
-	fx_points(&x, x_y, x_v, 7);
-	fx_points(&r, r_y, r_v, 7);
+	fixture_points(&x, x_y, x_v, 7);
+	fixture_points(&r, r_y, r_v, 7);
 	fx_break(&r, 2015);
 	t = target_relative(1, &r.s);
 	assert_int_equal(assess_dns_weather(&x.s, &t, &e), EXPLAIN_ASSESSED);
@@ -471,7 +437,7 @@ test_relative_common_periods_and_breaks(void **state)
 	assess_dns_weather(&x.s, &t, &e);
 	assert_int_equal(e.reason, EXPLAIN_REASON_NO_REFERENCE);
 	/* No year in common at all. */
-	fx_years(&r, 1990, r_v, 6);
+	fixture_years(&r, 1990, r_v, 6);
 	t = target_relative(1, &r.s);
 	assess_dns_weather(&x.s, &t, &e);
 	assert_int_equal(e.reason, EXPLAIN_REASON_NO_COMMON_PERIODS);
@@ -486,13 +452,13 @@ test_breaks(void **state)
 	 * exist. */
 	double v[11];
 	size_t i;
-	struct fx x;
+	struct fixture_series x;
 	struct target t = target_direction(1);
 	struct explain e;
 
 	for (i = 0; i < 11; i++)
 		v[i] = (double)i;
-	fx_years(&x, 2010, v, 11);
+	fixture_years(&x, 2010, v, 11);
 	fx_break(&x, 2017);
 	assert_int_equal(assess_dns_weather(&x.s, &t, &e), EXPLAIN_ASSESSED);
 	assert_true(e.after_break);
@@ -501,7 +467,7 @@ test_breaks(void **state)
 	assert_int_equal(e.point_count, 4);
 	assert_true(q(&e, EXPLAIN_Q_START_YEAR) == 2017);
 	assert_true(q(&e, EXPLAIN_Q_MEAN_CHANGE) == 1);
-	fx_years(&x, 2010, v, 11);
+	fixture_years(&x, 2010, v, 11);
 	fx_break(&x, 2014);
 	fx_break(&x, 2018);	/* the last flagged break counts */
 	assert_int_equal(assess_dns_weather(&x.s, &t, &e), EXPLAIN_NOT_ASSESSABLE);
@@ -509,7 +475,7 @@ test_breaks(void **state)
 	assert_true(q(&e, EXPLAIN_Q_POINTS_AVAILABLE) == 3);
 	assert_true(q(&e, EXPLAIN_Q_MIN_POINTS) == 4);
 	/* A break on the very first point changes nothing. */
-	fx_years(&x, 2010, v, 11);
+	fixture_years(&x, 2010, v, 11);
 	fx_break(&x, 2010);
 	assess_dns_weather(&x.s, &t, &e);
 	assert_false(e.after_break);
@@ -520,38 +486,39 @@ static void
 test_minimum_data_and_bad_input(void **state)
 {
 	static const double v[] = { 1, 2, 3, 4 };
-	struct fx x;
+	struct fixture_series x;
 	struct target t = target_direction(1), none = { 0 };
 	struct explain e;
 	struct series empty = { NULL, NULL, NULL, 0 };
 
 	assess_dns_weather(&empty, &t, &e);
 	assert_int_equal(e.reason, EXPLAIN_REASON_EMPTY_SERIES);
-	assess_dns_weather(fx_years(&x, 2020, v, 1), &t, &e);
+	assess_dns_weather(fixture_years(&x, 2020, v, 1), &t, &e);
 	assert_int_equal(e.reason, EXPLAIN_REASON_TOO_FEW_POINTS);
-	assess_dns_weather(fx_years(&x, 2020, v, 3), &t, &e);
+	assess_dns_weather(fixture_years(&x, 2020, v, 3), &t, &e);
 	assert_int_equal(e.status, EXPLAIN_NOT_ASSESSABLE);
 	assert_int_equal(e.reason, EXPLAIN_REASON_TOO_FEW_POINTS);
 	assert_int_equal(e.point_count, 3);	/* what there was is still shown */
 	/* Four values: the fewest that give a symbol (1 2 3 4: sun). */
-	assert_int_equal(assess_dns_weather(fx_years(&x, 2020, v, 4), &t, &e),
+	assert_int_equal(assess_dns_weather(fixture_years(&x, 2020, v, 4), &t,
+	    &e),
 	    EXPLAIN_ASSESSED);
 	assert_int_equal(e.verdict, EXPLAIN_VERDICT_SUN);
 	/* Unsorted, duplicate, NaN, quarterly, no polarity, no target. */
-	fx_years(&x, 2020, v, 4);
+	fixture_years(&x, 2020, v, 4);
 	x.p[2].year = 2021;
 	assess_dns_weather(&x.s, &t, &e);
 	assert_int_equal(e.reason, EXPLAIN_REASON_BAD_SERIES);
-	fx_years(&x, 2020, v, 4);
+	fixture_years(&x, 2020, v, 4);
 	x.v[1] = NAN;
 	assess_dns_weather(&x.s, &t, &e);
 	assert_int_equal(e.reason, EXPLAIN_REASON_BAD_SERIES);
-	fx_years(&x, 2020, v, 4);
+	fixture_years(&x, 2020, v, 4);
 	x.p[0].kind = x.p[1].kind = x.p[2].kind = x.p[3].kind = PERIOD_QUARTER;
 	x.p[0].sub = x.p[1].sub = x.p[2].sub = x.p[3].sub = 1;
 	assess_dns_weather(&x.s, &t, &e);
 	assert_int_equal(e.reason, EXPLAIN_REASON_NOT_ANNUAL);
-	fx_years(&x, 2020, v, 4);
+	fixture_years(&x, 2020, v, 4);
 	t.polarity = 0;
 	assess_dns_weather(&x.s, &t, &e);
 	assert_int_equal(e.reason, EXPLAIN_REASON_NO_POLARITY);

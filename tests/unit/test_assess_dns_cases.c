@@ -16,6 +16,7 @@
 
 #include "core/assess_dns.h"
 #include "util/text.h"
+#include "unit/fixture.h"
 #include "unit/near.h"
 
 #define CASES_MAX	100
@@ -148,15 +149,6 @@ find_case(const char *name)
 	return NULL;
 }
 
-/* A quantity of the record, NaN when absent (so that comparisons fail). */
-static double
-q(const struct explain *e, enum explain_quantity k)
-{
-	double v;
-
-	return explain_get(e, k, &v) ? v : NAN;
-}
-
 static enum explain_verdict
 verdict_named(const char *name)
 {
@@ -224,7 +216,7 @@ test_invariants_all_cases(void **state)
 		t = c->periods[end - 1].year;
 		mean = (xt - c->values[s]) / (t - c->periods[s].year);
 		dm = d * mean;
-		assert_rel(q(&e, EXPLAIN_Q_MEAN_CHANGE), mean, 1e-12);
+		assert_rel(fixture_q(&e, EXPLAIN_Q_MEAN_CHANGE), mean, 1e-12);
 		assert_int_equal(e.after_break, c->assess_from != 0);
 		assert_int_equal(e.first, s);
 		if (strcmp(c->type, "direction") == 0) {
@@ -254,7 +246,8 @@ test_invariants_all_cases(void **state)
 				    EXPLAIN_VERDICT_THUNDERSTORM);
 				continue;
 			}
-			assert_rel(q(&e, EXPLAIN_Q_MISS_RATIO), r, 1e-12);
+			assert_rel(fixture_q(&e, EXPLAIN_Q_MISS_RATIO), r,
+			    1e-12);
 			assert_int_equal(e.verdict, r < 0.05 ? EXPLAIN_VERDICT_SUN :
 			    r <= 0.20 ? EXPLAIN_VERDICT_SUN_BEHIND_CLOUD :
 			    EXPLAIN_VERDICT_CLOUD);
@@ -275,9 +268,9 @@ test_hand_calculated_cases(void **state)
 	 * cloud (official: Wolke). */
 	c = find_case("7.2.a@2024");
 	assess_dns_weather(&c->series, &c->goal, &e);
-	assert_rel(q(&e, EXPLAIN_Q_MEAN_CHANGE), 1.02, 1e-12);
-	assert_rel(q(&e, EXPLAIN_Q_PROJECTED_VALUE), 28.52, 1e-12);
-	assert_rel(q(&e, EXPLAIN_Q_MISS_RATIO), 12.48 / 18.6, 1e-12);
+	assert_rel(fixture_q(&e, EXPLAIN_Q_MEAN_CHANGE), 1.02, 1e-12);
+	assert_rel(fixture_q(&e, EXPLAIN_Q_PROJECTED_VALUE), 28.52, 1e-12);
+	assert_rel(fixture_q(&e, EXPLAIN_Q_MISS_RATIO), 12.48 / 18.6, 1e-12);
 	assert_int_equal(e.verdict, EXPLAIN_VERDICT_CLOUD);
 
 	/* 13.1.a@2024, greenhouse gases (1990 = 100), at most 35 by 2030:
@@ -286,9 +279,9 @@ test_hand_calculated_cases(void **state)
 	 * sun behind cloud (official: Leicht bewölkt). */
 	c = find_case("13.1.a@2024");
 	assess_dns_weather(&c->series, &c->goal, &e);
-	assert_rel(q(&e, EXPLAIN_Q_MEAN_CHANGE), -2.3802, 1e-12);
-	assert_rel(q(&e, EXPLAIN_Q_PROJECTED_VALUE), 37.5398, 1e-12);
-	assert_rel(q(&e, EXPLAIN_Q_MISS_RATIO), 2.5398 / 16.821, 1e-12);
+	assert_rel(fixture_q(&e, EXPLAIN_Q_MEAN_CHANGE), -2.3802, 1e-12);
+	assert_rel(fixture_q(&e, EXPLAIN_Q_PROJECTED_VALUE), 37.5398, 1e-12);
+	assert_rel(fixture_q(&e, EXPLAIN_Q_MISS_RATIO), 2.5398 / 16.821, 1e-12);
 	assert_int_equal(e.verdict, EXPLAIN_VERDICT_SUN_BEHIND_CLOUD);
 
 	/* 4.3.a@2022, adult learning, at least 65 by 2030, surveyed in gappy
@@ -298,9 +291,9 @@ test_hand_calculated_cases(void **state)
 	 * 2027": 60.4 + 5·1.04 = 65.6). */
 	c = find_case("4.3.a@2022");
 	assess_dns_weather(&c->series, &c->goal, &e);
-	assert_true(q(&e, EXPLAIN_Q_START_YEAR) == 2012);
-	assert_rel(q(&e, EXPLAIN_Q_MEAN_CHANGE), 1.04, 1e-12);
-	assert_rel(q(&e, EXPLAIN_Q_MISS_RATIO), -3.72 / 4.6, 1e-12);
+	assert_true(fixture_q(&e, EXPLAIN_Q_START_YEAR) == 2012);
+	assert_rel(fixture_q(&e, EXPLAIN_Q_MEAN_CHANGE), 1.04, 1e-12);
+	assert_rel(fixture_q(&e, EXPLAIN_Q_MISS_RATIO), -3.72 / 4.6, 1e-12);
 	assert_int_equal(e.verdict, EXPLAIN_VERDICT_SUN);
 
 	/* 11.3.a@2024, housing cost overload, at most 13 by 2030, break in 2020:
@@ -312,7 +305,7 @@ test_hand_calculated_cases(void **state)
 	assert_true(e.after_break);
 	assert_int_equal(e.break_period.year, 2020);
 	assert_int_equal(e.point_count, 5);
-	assert_true(q(&e, EXPLAIN_Q_MEAN_CHANGE) == 0.75);
+	assert_true(fixture_q(&e, EXPLAIN_Q_MEAN_CHANGE) == 0.75);
 	assert_int_equal(e.rule, EXPLAIN_RULE_DNS_LEVEL);
 	assert_int_equal(e.verdict, EXPLAIN_VERDICT_SUN_BEHIND_CLOUD);
 }

@@ -12,41 +12,8 @@
 #include <math.h>
 
 #include "core/assess_eurostat.h"
+#include "unit/fixture.h"
 #include "unit/near.h"
-
-struct fx {
-	struct period	p[40];
-	double		v[40];
-	unsigned	f[40];
-	struct series	s;
-};
-
-static struct series *
-fx_points(struct fx *x, const int *years, const double *v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		x->p[i].year = years[i];
-		x->p[i].kind = PERIOD_YEAR;
-		x->p[i].sub = 0;
-		x->v[i] = v[i];
-		x->f[i] = 0;
-	}
-	x->s.periods = x->p;
-	x->s.values = x->v;
-	x->s.flags = x->f;
-	x->s.count = n;
-	return &x->s;
-}
-
-static double
-q(const struct explain *e, enum explain_quantity k)
-{
-	double v;
-
-	return explain_get(e, k, &v) ? v : NAN;
-}
 
 static void
 test_defaults(void **state)
@@ -74,23 +41,25 @@ test_with_target_real_case(void **state)
 	 * 0.60 ≤ R < 0.95, moderate progress. */
 	static const int y[] = { 2018, 2019, 2020, 2021, 2022, 2023, 2024 };
 	static const double v[] = { 16.7, 17.3, 19.1, 19.3, 20.9, 21.6, 22.4 };
-	struct fx x;
+	struct fixture_series x;
 	struct target t = target_by_year(1, 41, 2030);
 	struct explain e;
 
-	assert_int_equal(assess_eurostat(fx_points(&x, y, v, 7), &t, NULL, &e),
+	assert_int_equal(assess_eurostat(fixture_points(&x, y, v, 7), &t, NULL,
+	    &e),
 	    EXPLAIN_ASSESSED);
 	assert_int_equal(e.method, EXPLAIN_METHOD_EUROSTAT);
 	assert_string_equal(e.version, ASSESS_EUROSTAT_VERSION);
 	assert_int_equal(e.rule, EXPLAIN_RULE_EUROSTAT_TARGET);
-	assert_true(q(&e, EXPLAIN_Q_START_YEAR) == 2019);
-	assert_rel(q(&e, EXPLAIN_Q_RATE_ACTUAL), pow(22.4 / 17.3, 0.2) - 1, 1e-12);
-	assert_rel(q(&e, EXPLAIN_Q_RATE_ACTUAL), 0.0530291246, 1e-9);
-	assert_rel(q(&e, EXPLAIN_Q_RATE_REQUIRED), 0.0816009711, 1e-9);
-	assert_rel(q(&e, EXPLAIN_Q_RATE_RATIO), 0.6498589897, 1e-9);
+	assert_true(fixture_q(&e, EXPLAIN_Q_START_YEAR) == 2019);
+	assert_rel(fixture_q(&e, EXPLAIN_Q_RATE_ACTUAL),
+	    pow(22.4 / 17.3, 0.2) - 1, 1e-12);
+	assert_rel(fixture_q(&e, EXPLAIN_Q_RATE_ACTUAL), 0.0530291246, 1e-9);
+	assert_rel(fixture_q(&e, EXPLAIN_Q_RATE_REQUIRED), 0.0816009711, 1e-9);
+	assert_rel(fixture_q(&e, EXPLAIN_Q_RATE_RATIO), 0.6498589897, 1e-9);
 	assert_int_equal(e.verdict, EXPLAIN_VERDICT_MODERATE_PROGRESS);
-	assert_true(q(&e, EXPLAIN_Q_THRESHOLD_HIGH) == 0.95);
-	assert_true(q(&e, EXPLAIN_Q_HORIZON) == 5);
+	assert_true(fixture_q(&e, EXPLAIN_Q_THRESHOLD_HIGH) == 0.95);
+	assert_true(fixture_q(&e, EXPLAIN_Q_HORIZON) == 5);
 	assert_int_equal(e.point_count, 2);
 	assert_int_equal(e.first, 1);
 }
@@ -103,17 +72,17 @@ test_with_target_lower_is_better(void **state)
 	 * R = −1·(−0.0208516)/0.0451584 = 0.461744: insufficient progress. */
 	static const int y[] = { 2015, 2020 };
 	static const double v[] = { 100, 90 };
-	struct fx x;
+	struct fixture_series x;
 	struct target t = target_by_year(-1, 50, 2030);
 	struct explain e;
 
-	assess_eurostat(fx_points(&x, y, v, 2), &t, NULL, &e);
-	assert_rel(q(&e, EXPLAIN_Q_RATE_RATIO), 0.4617444251, 1e-9);
+	assess_eurostat(fixture_points(&x, y, v, 2), &t, NULL, &e);
+	assert_rel(fixture_q(&e, EXPLAIN_Q_RATE_RATIO), 0.4617444251, 1e-9);
 	assert_int_equal(e.verdict, EXPLAIN_VERDICT_INSUFFICIENT_PROGRESS);
 	/* Rising instead (100 → 110): R < 0, movement away from the target. */
 	x.v[1] = 110;
 	assess_eurostat(&x.s, &t, NULL, &e);
-	assert_true(q(&e, EXPLAIN_Q_RATE_RATIO) < 0);
+	assert_true(fixture_q(&e, EXPLAIN_Q_RATE_RATIO) < 0);
 	assert_int_equal(e.verdict, EXPLAIN_VERDICT_MOVEMENT_AWAY);
 }
 
@@ -127,12 +96,12 @@ test_sign_adjustment(void **state)
 	 * 1.335742: significant progress. */
 	static const int y[] = { 2015, 2020 };
 	static const double v[] = { 120, 130 };
-	struct fx x;
+	struct fixture_series x;
 	struct target t = target_by_year(1, 100, 2030);
 	struct explain e;
 
-	assess_eurostat(fx_points(&x, y, v, 2), &t, NULL, &e);
-	assert_rel(q(&e, EXPLAIN_Q_RATE_RATIO), 1.3357419181, 1e-9);
+	assess_eurostat(fixture_points(&x, y, v, 2), &t, NULL, &e);
+	assert_rel(fixture_q(&e, EXPLAIN_Q_RATE_RATIO), 1.3357419181, 1e-9);
 	assert_int_equal(e.verdict, EXPLAIN_VERDICT_SIGNIFICANT_PROGRESS);
 }
 
@@ -146,7 +115,7 @@ test_target_boundaries(void **state)
 	 * better class (R ≥ 0.5): moderate. With the high one at 0.5: significant. */
 	static const int y[] = { 2019, 2020 };
 	static const double v[] = { 4, 5 };
-	struct fx x;
+	struct fixture_series x;
 	struct target t = target_by_year(1, 9, 2021);
 	struct assess_eurostat_params p;
 	struct explain e;
@@ -154,10 +123,10 @@ test_target_boundaries(void **state)
 	assess_eurostat_defaults(ASSESS_EUROSTAT_SHORT, &p);
 	p.horizon = 1;
 	p.min_span = 1;
-	assess_eurostat(fx_points(&x, y, v, 2), &t, &p, &e);
-	assert_true(q(&e, EXPLAIN_Q_RATE_ACTUAL) == 0.25);
-	assert_true(q(&e, EXPLAIN_Q_RATE_REQUIRED) == 0.5);
-	assert_true(q(&e, EXPLAIN_Q_RATE_RATIO) == 0.5);
+	assess_eurostat(fixture_points(&x, y, v, 2), &t, &p, &e);
+	assert_true(fixture_q(&e, EXPLAIN_Q_RATE_ACTUAL) == 0.25);
+	assert_true(fixture_q(&e, EXPLAIN_Q_RATE_REQUIRED) == 0.5);
+	assert_true(fixture_q(&e, EXPLAIN_Q_RATE_RATIO) == 0.5);
 	assert_int_equal(e.verdict, EXPLAIN_VERDICT_INSUFFICIENT_PROGRESS);
 	p.target_medium = 0.5;
 	assess_eurostat(&x.s, &t, &p, &e);
@@ -168,7 +137,7 @@ test_target_boundaries(void **state)
 	/* R = 0 exactly (no change) is still "insufficient", not "away". */
 	x.v[1] = 4;
 	assess_eurostat(&x.s, &t, &p, &e);
-	assert_true(q(&e, EXPLAIN_Q_RATE_RATIO) == 0);
+	assert_true(fixture_q(&e, EXPLAIN_Q_RATE_RATIO) == 0);
 	assert_int_equal(e.verdict, EXPLAIN_VERDICT_INSUFFICIENT_PROGRESS);
 }
 
@@ -180,13 +149,14 @@ test_without_target(void **state)
 	 * −1 % ≤ g ≤ 0, moderate movement away. */
 	static const int y[] = { 2019, 2020, 2021, 2022, 2023, 2024 };
 	static const double v[] = { 43.287, 41.481, 42.985, 43.261, 42.78, 42.576 };
-	struct fx x;
+	struct fixture_series x;
 	struct target t = target_direction(1);
 	struct explain e;
 
-	assess_eurostat(fx_points(&x, y, v, 6), &t, NULL, &e);
+	assess_eurostat(fixture_points(&x, y, v, 6), &t, NULL, &e);
 	assert_int_equal(e.rule, EXPLAIN_RULE_EUROSTAT_TREND);
-	assert_rel(q(&e, EXPLAIN_Q_GROWTH_SIGNED), -0.003306849239913867, 1e-9);
+	assert_rel(fixture_q(&e, EXPLAIN_Q_GROWTH_SIGNED),
+	    -0.003306849239913867, 1e-9);
 	assert_int_equal(e.verdict, EXPLAIN_VERDICT_MODERATE_MOVEMENT_AWAY);
 	/* Lower is better, same numbers: g = +0.0033, moderate progress. */
 	t = target_direction(-1);
@@ -215,7 +185,7 @@ test_trend_boundaries(void **state)
 	};
 	static const int y[] = { 2019, 2020 };
 	double v[] = { 4, 0 };
-	struct fx x;
+	struct fixture_series x;
 	struct target t = { .kind = TARGET_NONE, .polarity = 1 };
 	struct assess_eurostat_params p;
 	struct explain e;
@@ -227,7 +197,7 @@ test_trend_boundaries(void **state)
 	p.trend_low = -0.25;
 	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
 		v[1] = c[i].last;
-		assess_eurostat(fx_points(&x, y, v, 2), &t, &p, &e);
+		assess_eurostat(fixture_points(&x, y, v, 2), &t, &p, &e);
 		assert_int_equal(e.verdict, c[i].want);
 	}
 }
@@ -241,30 +211,30 @@ test_start_year_and_minimum_span(void **state)
 	 * 2012…2020 spans 8 years, too short. */
 	static const int y[] = { 2012, 2013, 2017, 2018, 2019, 2020 };
 	static const double v[] = { 1, 2, 3, 4, 5, 6 };
-	struct fx x;
+	struct fixture_series x;
 	struct target t = target_direction(1);
 	struct assess_eurostat_params p;
 	struct explain e;
 
-	assess_eurostat(fx_points(&x, y, v, 6), &t, NULL, &e);
+	assess_eurostat(fixture_points(&x, y, v, 6), &t, NULL, &e);
 	assert_int_equal(e.status, EXPLAIN_ASSESSED);
-	assert_true(q(&e, EXPLAIN_Q_START_YEAR) == 2017);
-	assess_eurostat(fx_points(&x, y + 3, v + 3, 3), &t, NULL, &e);
+	assert_true(fixture_q(&e, EXPLAIN_Q_START_YEAR) == 2017);
+	assess_eurostat(fixture_points(&x, y + 3, v + 3, 3), &t, NULL, &e);
 	assert_int_equal(e.reason, EXPLAIN_REASON_SPAN_TOO_SHORT);
 	assess_eurostat_defaults(ASSESS_EUROSTAT_LONG, &p);
-	assess_eurostat(fx_points(&x, y, v, 6), &t, &p, &e);
-	assert_true(q(&e, EXPLAIN_Q_START_YEAR) == 2012);
+	assess_eurostat(fixture_points(&x, y, v, 6), &t, &p, &e);
+	assert_true(fixture_q(&e, EXPLAIN_Q_START_YEAR) == 2012);
 	assert_int_equal(e.reason, EXPLAIN_REASON_SPAN_TOO_SHORT);
 	/* A break in 2018 leaves 2018…2020: too short, and the record says it
 	 * counted from the break. */
-	fx_points(&x, y, v, 6);
+	fixture_points(&x, y, v, 6);
 	x.f[3] = SERIES_FLAG_BREAK;
 	assess_eurostat(&x.s, &t, NULL, &e);
 	assert_true(e.after_break);
 	assert_int_equal(e.break_period.year, 2018);
 	assert_int_equal(e.reason, EXPLAIN_REASON_SPAN_TOO_SHORT);
 	/* One value: too few. */
-	assess_eurostat(fx_points(&x, y, v, 1), &t, NULL, &e);
+	assess_eurostat(fixture_points(&x, y, v, 1), &t, NULL, &e);
 	assert_int_equal(e.reason, EXPLAIN_REASON_TOO_FEW_POINTS);
 }
 
@@ -273,24 +243,24 @@ test_not_assessable(void **state)
 {
 	static const int y[] = { 2015, 2020 };
 	double v[] = { 0, 5 };
-	struct fx x;
+	struct fixture_series x;
 	struct target t = target_direction(1), by = target_by_year(1, 10, 2030);
 	struct explain e;
 	struct series empty = { 0 };
 
-	assess_eurostat(fx_points(&x, y, v, 2), &t, NULL, &e);
+	assess_eurostat(fixture_points(&x, y, v, 2), &t, NULL, &e);
 	assert_int_equal(e.reason, EXPLAIN_REASON_ZERO_BASE);
 	v[0] = -1;
-	assess_eurostat(fx_points(&x, y, v, 2), &t, NULL, &e);
+	assess_eurostat(fixture_points(&x, y, v, 2), &t, NULL, &e);
 	assert_int_equal(e.reason, EXPLAIN_REASON_SIGN_CHANGE);
 	v[0] = 5;
 	v[1] = 0;
-	assess_eurostat(fx_points(&x, y, v, 2), &t, NULL, &e);
+	assess_eurostat(fixture_points(&x, y, v, 2), &t, NULL, &e);
 	assert_int_equal(e.reason, EXPLAIN_REASON_ZERO_VALUE);
 	/* The target equals the starting value: no rate is required. */
 	v[1] = 7;
 	by = target_by_year(1, 5, 2030);
-	assess_eurostat(fx_points(&x, y, v, 2), &by, NULL, &e);
+	assess_eurostat(fixture_points(&x, y, v, 2), &by, NULL, &e);
 	assert_int_equal(e.reason, EXPLAIN_REASON_TARGET_EQUALS_BASE);
 	by = target_by_year(1, 10, 2019);
 	assess_eurostat(&x.s, &by, NULL, &e);

@@ -12,40 +12,8 @@
 #include <math.h>
 
 #include "core/assess_opensdg.h"
+#include "unit/fixture.h"
 #include "unit/near.h"
-
-struct fx {
-	struct period	p[8];
-	double		v[8];
-	struct series	s;
-};
-
-/* A series of n values from first_year on. */
-static struct series *
-fx(struct fx *x, int first_year, const double *v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		x->p[i].year = first_year + (int)i;
-		x->p[i].kind = PERIOD_YEAR;
-		x->p[i].sub = 0;
-		x->v[i] = v[i];
-	}
-	x->s.periods = x->p;
-	x->s.values = x->v;
-	x->s.flags = NULL;
-	x->s.count = n;
-	return &x->s;
-}
-
-static double
-q(const struct explain *e, enum explain_quantity k)
-{
-	double v;
-
-	return explain_get(e, k, &v) ? v : NAN;
-}
 
 static void
 test_open_sdg_worked_case_deterioration(void **state)
@@ -55,19 +23,20 @@ test_open_sdg_worked_case_deterioration(void **state)
 	 * p = 1·(−1)·2/0.142304 = −14.0544; with a target the limit is ignored;
 	 * score max(4.1667·p − 2.5, −5) = −5; status deterioration. */
 	static const double v[] = { 10, 30 };
-	struct fx x;
+	struct fixture_series x;
 	struct target t = target_by_year(-1, 1, 2030);
 	struct assess_opensdg_options o = { .has_limit = true, .limit = 1 };
 	struct explain e;
 
-	assert_int_equal(assess_opensdg_series(fx(&x, 2015, v, 2), &t, &o, &e),
+	assert_int_equal(assess_opensdg_series(fixture_years(&x, 2015, v, 2),
+	    &t, &o, &e),
 	    EXPLAIN_ASSESSED);
 	assert_string_equal(e.version, ASSESS_OPENSDG_VERSION);
 	assert_int_equal(e.rule, EXPLAIN_RULE_OPENSDG_TARGET);
-	assert_near(q(&e, EXPLAIN_Q_PROGRESS), -14.0544, 5e-5);
-	assert_rel(q(&e, EXPLAIN_Q_PROGRESS), -2 / fabs(pow(0.1, 1.0 / 15) - 1),
-	    1e-12);
-	assert_true(q(&e, EXPLAIN_Q_SCORE) == -5);
+	assert_near(fixture_q(&e, EXPLAIN_Q_PROGRESS), -14.0544, 5e-5);
+	assert_rel(fixture_q(&e, EXPLAIN_Q_PROGRESS),
+	    -2 / fabs(pow(0.1, 1.0 / 15) - 1), 1e-12);
+	assert_true(fixture_q(&e, EXPLAIN_Q_SCORE) == -5);
 	assert_int_equal(e.verdict, EXPLAIN_VERDICT_DETERIORATION);
 	assert_false(explain_get(&e, EXPLAIN_Q_LIMIT_FACTOR, NULL));
 }
@@ -79,17 +48,18 @@ test_open_sdg_worked_case_on_track(void **state)
 	 * CAGR_o = 0.2; CAGR_r = (9/5)^(1/15) − 1 = 0.0399637; p = 5.00455;
 	 * score min(7.1429·p − 4.2857, 5) = 5; p ≥ 0.95: substantial progress. */
 	static const double v[] = { 5, 6 };
-	struct fx x;
+	struct fixture_series x;
 	struct target t = target_by_year(1, 9, 2030);
 	struct explain e;
 
-	assess_opensdg_series(fx(&x, 2015, v, 2), &t, NULL, &e);
-	assert_near(q(&e, EXPLAIN_Q_PROGRESS), 5.00455, 5e-6);
-	assert_rel(q(&e, EXPLAIN_Q_PROGRESS), 0.2 / (pow(1.8, 1.0 / 15) - 1), 1e-12);
-	assert_true(q(&e, EXPLAIN_Q_SCORE) == 5);
+	assess_opensdg_series(fixture_years(&x, 2015, v, 2), &t, NULL, &e);
+	assert_near(fixture_q(&e, EXPLAIN_Q_PROGRESS), 5.00455, 5e-6);
+	assert_rel(fixture_q(&e, EXPLAIN_Q_PROGRESS),
+	    0.2 / (pow(1.8, 1.0 / 15) - 1), 1e-12);
+	assert_true(fixture_q(&e, EXPLAIN_Q_SCORE) == 5);
 	assert_int_equal(e.verdict, EXPLAIN_VERDICT_SUBSTANTIAL_PROGRESS);
-	assert_true(q(&e, EXPLAIN_Q_THRESHOLD_HIGH) == 0.95);
-	assert_true(q(&e, EXPLAIN_Q_BASE_YEAR) == 2015);
+	assert_true(fixture_q(&e, EXPLAIN_Q_THRESHOLD_HIGH) == 0.95);
+	assert_true(fixture_q(&e, EXPLAIN_Q_BASE_YEAR) == 2015);
 }
 
 static void
@@ -116,18 +86,19 @@ test_score_branches_without_target(void **state)
 	};
 	struct target t = target_direction(1);
 	struct explain e;
-	struct fx x;
+	struct fixture_series x;
 	double v[2] = { 1000, 0 };
 	size_t i;
 
 	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
 		v[1] = c[i].y;
-		assert_int_equal(assess_opensdg_series(fx(&x, 2015, v, 2), &t, NULL,
-		    &e), EXPLAIN_ASSESSED);
+		assert_int_equal(assess_opensdg_series(
+		    fixture_years(&x, 2015, v, 2), &t, NULL, &e),
+		    EXPLAIN_ASSESSED);
 		assert_int_equal(e.rule, EXPLAIN_RULE_OPENSDG_TREND);
-		assert_near(q(&e, EXPLAIN_Q_SCORE), c[i].score, 1e-9);
+		assert_near(fixture_q(&e, EXPLAIN_Q_SCORE), c[i].score, 1e-9);
 		assert_int_equal(e.verdict, c[i].want);
-		assert_true(q(&e, EXPLAIN_Q_LIMIT_FACTOR) == 1);
+		assert_true(fixture_q(&e, EXPLAIN_Q_LIMIT_FACTOR) == 1);
 	}
 }
 
@@ -154,15 +125,16 @@ test_score_branches_with_target(void **state)
 	};
 	struct target t = target_by_year(1, 400, 2017);
 	struct explain e;
-	struct fx x;
+	struct fixture_series x;
 	double v[2] = { 100, 0 };
 	size_t i;
 
 	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
 		v[1] = c[i].y;
-		assess_opensdg_series(fx(&x, 2015, v, 2), &t, NULL, &e);
-		assert_near(q(&e, EXPLAIN_Q_RATE_REQUIRED), 1, 1e-15);
-		assert_near(q(&e, EXPLAIN_Q_SCORE), c[i].score, 1e-9);
+		assess_opensdg_series(fixture_years(&x, 2015, v, 2), &t, NULL,
+		    &e);
+		assert_near(fixture_q(&e, EXPLAIN_Q_RATE_REQUIRED), 1, 1e-15);
+		assert_near(fixture_q(&e, EXPLAIN_Q_SCORE), c[i].score, 1e-9);
 		assert_int_equal(e.verdict, c[i].want);
 	}
 }
@@ -173,13 +145,13 @@ test_negative_base_sign(void **state)
 	/* −100 → −90, higher is better: CAGR = 0.9 − 1 = −0.1, s = −1 because
 	 * y0 < 0, so p = (−1)·(+1)·(−0.1) = 0.1: substantial, score 5. */
 	static const double v[] = { -100, -90 };
-	struct fx x;
+	struct fixture_series x;
 	struct target t = target_direction(1);
 	struct explain e;
 
-	assess_opensdg_series(fx(&x, 2015, v, 2), &t, NULL, &e);
-	assert_true(q(&e, EXPLAIN_Q_SIGN) == -1);
-	assert_near(q(&e, EXPLAIN_Q_PROGRESS), 0.1, 1e-15);
+	assess_opensdg_series(fixture_years(&x, 2015, v, 2), &t, NULL, &e);
+	assert_true(fixture_q(&e, EXPLAIN_Q_SIGN) == -1);
+	assert_near(fixture_q(&e, EXPLAIN_Q_PROGRESS), 0.1, 1e-15);
 	assert_int_equal(e.verdict, EXPLAIN_VERDICT_SUBSTANTIAL_PROGRESS);
 }
 
@@ -193,21 +165,24 @@ test_limit_scaling(void **state)
 	 * Base 250 ≥ 2L: C = 1. */
 	static const double low[] = { 50, 50.5 }, mid[] = { 150, 151.5 },
 	    high[] = { 250, 252.5 };
-	struct fx x;
+	struct fixture_series x;
 	struct target t = target_direction(1);
 	struct assess_opensdg_options o = { .has_limit = true, .limit = 100 };
 	struct explain e;
 
-	assess_opensdg_series(fx(&x, 2015, low, 2), &t, &o, &e);
-	assert_rel(q(&e, EXPLAIN_Q_LIMIT_FACTOR), 0.9539290869596531, 1e-12);
-	assert_rel(q(&e, EXPLAIN_Q_THRESHOLD_HIGH), 0.014308936304394795, 1e-12);
-	assert_rel(q(&e, EXPLAIN_Q_SCORE), 1.3707398790700034, 1e-9);
+	assess_opensdg_series(fixture_years(&x, 2015, low, 2), &t, &o, &e);
+	assert_rel(fixture_q(&e, EXPLAIN_Q_LIMIT_FACTOR), 0.9539290869596531,
+	    1e-12);
+	assert_rel(fixture_q(&e, EXPLAIN_Q_THRESHOLD_HIGH),
+	    0.014308936304394795, 1e-12);
+	assert_rel(fixture_q(&e, EXPLAIN_Q_SCORE), 1.3707398790700034, 1e-9);
 	assert_int_equal(e.verdict, EXPLAIN_VERDICT_OPENSDG_MODERATE_PROGRESS);
-	assert_true(q(&e, EXPLAIN_Q_LIMIT) == 100);
-	assess_opensdg_series(fx(&x, 2015, mid, 2), &t, &o, &e);
-	assert_rel(q(&e, EXPLAIN_Q_LIMIT_FACTOR), 0.9539290869596531, 1e-12);
-	assess_opensdg_series(fx(&x, 2015, high, 2), &t, &o, &e);
-	assert_true(q(&e, EXPLAIN_Q_LIMIT_FACTOR) == 1);
+	assert_true(fixture_q(&e, EXPLAIN_Q_LIMIT) == 100);
+	assess_opensdg_series(fixture_years(&x, 2015, mid, 2), &t, &o, &e);
+	assert_rel(fixture_q(&e, EXPLAIN_Q_LIMIT_FACTOR), 0.9539290869596531,
+	    1e-12);
+	assess_opensdg_series(fixture_years(&x, 2015, high, 2), &t, &o, &e);
+	assert_true(fixture_q(&e, EXPLAIN_Q_LIMIT_FACTOR) == 1);
 }
 
 static void
@@ -218,17 +193,17 @@ test_limit_factor_zero(void **state)
 	 * substantial. Falling (100 → 99, p = −0.01): 125p − 2.5 = −3.75,
 	 * deterioration. */
 	static const double hold[] = { 100, 100 }, fall[] = { 100, 99 };
-	struct fx x;
+	struct fixture_series x;
 	struct target t = target_direction(1);
 	struct assess_opensdg_options o = { .has_limit = true, .limit = 100 };
 	struct explain e;
 
-	assess_opensdg_series(fx(&x, 2015, hold, 2), &t, &o, &e);
-	assert_true(q(&e, EXPLAIN_Q_LIMIT_FACTOR) == 0);
-	assert_true(q(&e, EXPLAIN_Q_SCORE) == 5);
+	assess_opensdg_series(fixture_years(&x, 2015, hold, 2), &t, &o, &e);
+	assert_true(fixture_q(&e, EXPLAIN_Q_LIMIT_FACTOR) == 0);
+	assert_true(fixture_q(&e, EXPLAIN_Q_SCORE) == 5);
 	assert_int_equal(e.verdict, EXPLAIN_VERDICT_SUBSTANTIAL_PROGRESS);
-	assess_opensdg_series(fx(&x, 2015, fall, 2), &t, &o, &e);
-	assert_near(q(&e, EXPLAIN_Q_SCORE), -3.75, 1e-9);
+	assess_opensdg_series(fixture_years(&x, 2015, fall, 2), &t, &o, &e);
+	assert_near(fixture_q(&e, EXPLAIN_Q_SCORE), -3.75, 1e-9);
 	assert_int_equal(e.verdict, EXPLAIN_VERDICT_DETERIORATION);
 }
 
@@ -239,17 +214,17 @@ test_zero_base_and_zero_last(void **state)
 	 * p = 1/0.001 − 1 = 999, score 5. y_t = 0 is allowed (CAGR = −1): 10 → 0
 	 * with lower is better gives p = (+1)·(−1)·(−1) = 1, substantial. */
 	static const double up[] = { 0, 1 }, down[] = { 10, 0 };
-	struct fx x;
+	struct fixture_series x;
 	struct target t = target_direction(1);
 	struct explain e;
 
-	assess_opensdg_series(fx(&x, 2015, up, 2), &t, NULL, &e);
-	assert_true(q(&e, EXPLAIN_Q_SIGN) == 1);
-	assert_rel(q(&e, EXPLAIN_Q_PROGRESS), 999, 1e-9);
-	assert_true(q(&e, EXPLAIN_Q_SCORE) == 5);
+	assess_opensdg_series(fixture_years(&x, 2015, up, 2), &t, NULL, &e);
+	assert_true(fixture_q(&e, EXPLAIN_Q_SIGN) == 1);
+	assert_rel(fixture_q(&e, EXPLAIN_Q_PROGRESS), 999, 1e-9);
+	assert_true(fixture_q(&e, EXPLAIN_Q_SCORE) == 5);
 	t = target_direction(-1);
-	assess_opensdg_series(fx(&x, 2015, down, 2), &t, NULL, &e);
-	assert_true(q(&e, EXPLAIN_Q_PROGRESS) == 1);
+	assess_opensdg_series(fixture_years(&x, 2015, down, 2), &t, NULL, &e);
+	assert_true(fixture_q(&e, EXPLAIN_Q_PROGRESS) == 1);
 	assert_int_equal(e.verdict, EXPLAIN_VERDICT_SUBSTANTIAL_PROGRESS);
 }
 
@@ -262,21 +237,22 @@ test_target_achieved(void **state)
 	 * same series is not assessable. A single value at or past the target is
 	 * achieved too. */
 	static const double v[] = { 5, -1 }, one[] = { 1 };
-	struct fx x;
+	struct fixture_series x;
 	struct target t = target_by_year(-1, 0, 2030), none = target_direction(-1);
 	struct explain e;
 
-	assert_int_equal(assess_opensdg_series(fx(&x, 2015, v, 2), &t, NULL, &e),
+	assert_int_equal(assess_opensdg_series(fixture_years(&x, 2015, v, 2),
+	    &t, NULL, &e),
 	    EXPLAIN_ASSESSED);
-	assert_true(q(&e, EXPLAIN_Q_TARGET_VALUE) == 0.001);
+	assert_true(fixture_q(&e, EXPLAIN_Q_TARGET_VALUE) == 0.001);
 	assert_int_equal(e.verdict, EXPLAIN_VERDICT_TARGET_ACHIEVED);
-	assert_true(q(&e, EXPLAIN_Q_SCORE) == 5);
+	assert_true(fixture_q(&e, EXPLAIN_Q_SCORE) == 5);
 	assert_false(explain_get(&e, EXPLAIN_Q_PROGRESS, NULL));
 	assert_int_equal(assess_opensdg_series(&x.s, &none, NULL, &e),
 	    EXPLAIN_NOT_ASSESSABLE);
 	assert_int_equal(e.reason, EXPLAIN_REASON_SIGN_CHANGE);
 	t = target_by_year(-1, 5, 2030);
-	assess_opensdg_series(fx(&x, 2020, one, 1), &t, NULL, &e);
+	assess_opensdg_series(fixture_years(&x, 2020, one, 1), &t, NULL, &e);
 	assert_int_equal(e.verdict, EXPLAIN_VERDICT_TARGET_ACHIEVED);
 }
 
@@ -288,26 +264,26 @@ test_base_year(void **state)
 	 * value: t − t0 < 1, not assessable. A break in 2017 moves the base to
 	 * 2017. */
 	static const double v[] = { 10, 11, 12, 13 };
-	struct fx x;
+	struct fixture_series x;
 	struct target t = target_direction(1);
 	struct assess_opensdg_options o = { .base_year = 2030 };
 	struct explain e;
 	unsigned f[4] = { 0, 0, SERIES_FLAG_BREAK, 0 };
 
-	assess_opensdg_series(fx(&x, 2016, v, 4), &t, NULL, &e);
-	assert_true(q(&e, EXPLAIN_Q_START_YEAR) == 2016);
+	assess_opensdg_series(fixture_years(&x, 2016, v, 4), &t, NULL, &e);
+	assert_true(fixture_q(&e, EXPLAIN_Q_START_YEAR) == 2016);
 	assert_int_equal(assess_opensdg_series(&x.s, &t, &o, &e),
 	    EXPLAIN_NOT_ASSESSABLE);
 	assert_int_equal(e.reason, EXPLAIN_REASON_BASE_AFTER_LAST);
-	assess_opensdg_series(fx(&x, 2015, v, 1), &t, NULL, &e);
+	assess_opensdg_series(fixture_years(&x, 2015, v, 1), &t, NULL, &e);
 	assert_int_equal(e.reason, EXPLAIN_REASON_TOO_FEW_POINTS);
-	fx(&x, 2015, v, 4);
+	fixture_years(&x, 2015, v, 4);
 	x.s.flags = f;
 	assess_opensdg_series(&x.s, &t, NULL, &e);
 	assert_true(e.after_break);
-	assert_true(q(&e, EXPLAIN_Q_START_YEAR) == 2017);
+	assert_true(fixture_q(&e, EXPLAIN_Q_START_YEAR) == 2017);
 	/* 12 → 13 in one year: p = 1/12 ≥ 0.015, substantial. */
-	assert_near(q(&e, EXPLAIN_Q_PROGRESS), 1.0 / 12, 1e-15);
+	assert_near(fixture_q(&e, EXPLAIN_Q_PROGRESS), 1.0 / 12, 1e-15);
 }
 
 static void
@@ -317,12 +293,12 @@ test_not_computable_targets(void **state)
 	 * SDG); a target of the other sign than the base (a complex root in Open
 	 * SDG); no polarity; a reference target. */
 	static const double v[] = { 10, 12 };
-	struct fx x;
+	struct fixture_series x;
 	struct target t = target_by_year(-1, 10, 2030);
 	struct explain e;
 	struct series empty = { 0 };
 
-	assess_opensdg_series(fx(&x, 2015, v, 2), &t, NULL, &e);
+	assess_opensdg_series(fixture_years(&x, 2015, v, 2), &t, NULL, &e);
 	assert_int_equal(e.reason, EXPLAIN_REASON_TARGET_EQUALS_BASE);
 	t = target_by_year(-1, -5, 2030);
 	assess_opensdg_series(&x.s, &t, NULL, &e);
@@ -339,7 +315,7 @@ test_not_computable_targets(void **state)
 	/* A target without a year uses the default target year 2030. */
 	t = target_by_year(1, 20, 0);
 	assess_opensdg_series(&x.s, &t, NULL, &e);
-	assert_true(q(&e, EXPLAIN_Q_TARGET_YEAR) == 2030);
+	assert_true(fixture_q(&e, EXPLAIN_Q_TARGET_YEAR) == 2030);
 }
 
 static struct explain
@@ -368,8 +344,8 @@ test_indicator_score(void **state)
 	explain_init(&r[3], EXPLAIN_METHOD_OPENSDG, ASSESS_OPENSDG_VERSION);
 	explain_fail(&r[3], EXPLAIN_REASON_SIGN_CHANGE);
 	assert_int_equal(assess_opensdg_indicator(r, 4, &e), EXPLAIN_ASSESSED);
-	assert_rel(q(&e, EXPLAIN_Q_SCORE), 1.25 / 3, 1e-15);
-	assert_true(q(&e, EXPLAIN_Q_SERIES_COUNT) == 3);
+	assert_rel(fixture_q(&e, EXPLAIN_Q_SCORE), 1.25 / 3, 1e-15);
+	assert_true(fixture_q(&e, EXPLAIN_Q_SERIES_COUNT) == 3);
 	assert_int_equal(e.rule, EXPLAIN_RULE_OPENSDG_INDICATOR);
 	assert_int_equal(e.verdict, EXPLAIN_VERDICT_OPENSDG_MODERATE_PROGRESS);
 	r[1] = scored(5, EXPLAIN_VERDICT_TARGET_ACHIEVED);

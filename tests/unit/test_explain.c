@@ -13,32 +13,7 @@
 
 #include "core/assess_dns.h"
 #include "core/explain.h"
-
-struct fx {
-	struct period	p[16];
-	double		v[16];
-	unsigned	f[16];
-	struct series	s;
-};
-
-static struct series *
-fx(struct fx *x, int first_year, const double *v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		x->p[i].year = first_year + (int)i;
-		x->p[i].kind = PERIOD_YEAR;
-		x->p[i].sub = 0;
-		x->v[i] = v[i];
-		x->f[i] = 0;
-	}
-	x->s.periods = x->p;
-	x->s.values = x->v;
-	x->s.flags = x->f;
-	x->s.count = n;
-	return &x->s;
-}
+#include "unit/fixture.h"
 
 static const char *
 number(double v, int decimals, const char *lang)
@@ -90,9 +65,9 @@ test_sentence_projection(void **state)
 	struct explain_subject en = { "The unemployment rate", false, "%", 1 };
 	struct target t = target_by_year(-1, 6.0, 2023);
 	struct explain e;
-	struct fx x;
+	struct fixture_series x;
 
-	assess_dns_weather(fx(&x, 2015, v, 6), &t, &e);
+	assess_dns_weather(fixture_years(&x, 2015, v, 6), &t, &e);
 	assert_int_equal(e.verdict, EXPLAIN_VERDICT_SUN_BEHIND_CLOUD);
 	assert_string_equal(sentence(&e, &de, "de"),
 	    "Die Arbeitslosenquote sinkt im Mittel um 0,3 Prozentpunkte pro Jahr; "
@@ -114,9 +89,9 @@ test_sentence_plural_and_thunderstorm(void **state)
 	struct explain_subject en = { "Emissions", true, "t", 0 };
 	struct target t = target_by_year(-1, 60, 2030);
 	struct explain e;
-	struct fx x;
+	struct fixture_series x;
 
-	assess_dns_weather(fx(&x, 2015, v, 6), &t, &e);
+	assess_dns_weather(fixture_years(&x, 2015, v, 6), &t, &e);
 	assert_int_equal(e.verdict, EXPLAIN_VERDICT_THUNDERSTORM);
 	assert_string_equal(sentence(&e, &de, "de"),
 	    "Die Emissionen steigen im Mittel um 2 t pro Jahr und entfernen sich "
@@ -134,9 +109,9 @@ test_sentence_annual_level(void **state)
 	static const double v[] = { 267250, 285450, 298149, 316001, 335016, 348976 };
 	struct target t = target_every_year(1, 237000);
 	struct explain e;
-	struct fx x;
+	struct fixture_series x;
 
-	assess_dns_weather(fx(&x, 2018, v, 6), &t, &e);
+	assess_dns_weather(fixture_years(&x, 2018, v, 6), &t, &e);
 	assert_string_equal(sentence(&e, NULL, "de"),
 	    "Der Wert liegt mit 348.976 (2023) im Rahmen des jährlichen Ziels von "
 	    "mindestens 237.000, und der Trend der letzten Jahre weist nicht in die "
@@ -155,9 +130,9 @@ test_sentence_break(void **state)
 	static const double v[] = { 1, 2, 3, 4, 5, 6, 7 };
 	struct target t = target_direction(1);
 	struct explain e;
-	struct fx x;
+	struct fixture_series x;
 
-	fx(&x, 2012, v, 7);
+	fixture_years(&x, 2012, v, 7);
 	x.f[4] = SERIES_FLAG_BREAK;
 	assess_dns_weather(&x.s, &t, &e);
 	assert_string_equal(sentence(&e, NULL, "de"),
@@ -182,12 +157,12 @@ test_sentence_truncation(void **state)
 	static const double v[] = { 1, 2, 3, 4 };
 	struct target t = target_direction(1);
 	struct explain e;
-	struct fx x;
+	struct fixture_series x;
 	char small[12], big[512];
 	size_t need;
 
 	memset(small, 'x', sizeof(small));
-	assess_dns_weather(fx(&x, 2020, v, 4), &t, &e);
+	assess_dns_weather(fixture_years(&x, 2020, v, 4), &t, &e);
 	need = explain_sentence(&e, NULL, "de", small, sizeof(small));
 	assert_int_equal(small[sizeof(small) - 1], '\0');
 	assert_int_equal(explain_sentence(&e, NULL, "de", big, sizeof(big)), need);

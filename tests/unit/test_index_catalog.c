@@ -13,84 +13,25 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <math.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-#include "app/catalog.h"
-#include "app/import.h"
 #include "app/index_catalog.h"
+#include "fixture.h"
 #include "near.h"
-
-struct fx {
-	char		 path[64];
-	struct db	*db;
-};
-
-static void
-data_path(char *out, size_t size, const char *name)
-{
-	const char *top = getenv("TOP");
-
-	snprintf(out, size, "%s/tests/data/index/%s", top != NULL ? top : ".",
-	    name);
-}
 
 static int
 setup(void **state)
 {
-	struct fx *f = calloc(1, sizeof(*f));
-	struct store_catalog_report rep;
-	struct obsfile_options ro;
-	struct import_options io = { 0 };
-	struct import_result res;
-	struct diag_list diags;
-	struct error e;
-	char cat[512], csv[512];
-	const char *files[1] = { csv };
-	int fd;
+	static const char *const files[] = {
+		"tests/data/index/observations.csv"
+	};
 
-	snprintf(f->path, sizeof(f->path), "/tmp/wiall-index-XXXXXX");
-	fd = mkstemp(f->path);
-	close(fd);
-	unlink(f->path);
-	assert_int_equal(db_open(f->path, DB_CREATE, &f->db, &e), 0);
-	data_path(cat, sizeof(cat), "catalog.json");
-	data_path(csv, sizeof(csv), "observations.csv");
-	diag_list_init(&diags, 0);
-	store_catalog_report_init(&rep);
-	obsfile_options_init(&ro);
-	io.reader = &ro;
-	assert_int_equal(app_catalog_load_file(f->db, cat, false, &diags, &rep,
-	    &e), APP_CATALOG_OK);
-	assert_int_equal(import_run(f->db, files, 1, &io, &res, &diags, &e), 0);
-	import_result_free(&res);
-	store_catalog_report_free(&rep);
-	obsfile_options_free(&ro);
-	diag_list_free(&diags);
-	*state = f;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fx *f = *state;
-	char p[80];
-
-	db_close(f->db);
-	unlink(f->path);
-	snprintf(p, sizeof(p), "%s-wal", f->path);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", f->path);
-	unlink(p);
-	free(f);
-	return 0;
+	return fixture_db_setup(state, "tests/data/index/catalog.json", files,
+	    1);
 }
 
 static enum index_catalog_status
-build(struct fx *f, const char *code, bool uncertainty, int threads,
+build(struct fixture_db *f, const char *code, bool uncertainty, int threads,
     struct index_catalog *x)
 {
 	struct index_catalog_options o;
@@ -319,19 +260,19 @@ test_uncertainty_threads(void **state)
 	index_catalog_free(&b);
 }
 
+/* A test on a fresh database from setup(). */
+#define DB_TEST(test) \
+	cmocka_unit_test_setup_teardown(test, setup, fixture_db_teardown)
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_strength_by_hand, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_diversity_latest, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_gaps_and_share, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_statuses, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_uncertainty_threads, setup,
-		    teardown),
+		DB_TEST(test_strength_by_hand),
+		DB_TEST(test_diversity_latest),
+		DB_TEST(test_gaps_and_share),
+		DB_TEST(test_statuses),
+		DB_TEST(test_uncertainty_threads),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

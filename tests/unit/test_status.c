@@ -13,13 +13,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "app/catalog.h"
 #include "app/check.h"
 #include "app/import.h"
 #include "app/status.h"
 #include "cli/cmd_table.h"
+#include "fixture.h"
 #include "store/batches.h"
 
 static const char observations[] =
@@ -29,11 +29,6 @@ static const char observations[] =
     "unemployment_rate,05512000,2015,,m,\n"
     "employment_persons,DEA31,2017,100,,C\n"
     "employment_persons,DEA31,2017,500,,\n";
-
-struct fx {
-	char		 path[64];
-	struct db	*db;
-};
 
 /* Imports observations[] from memory; returns the batch id. */
 static long long
@@ -62,43 +57,8 @@ import_memory(struct db *db, const char *name, const char *data)
 static int
 setup(void **state)
 {
-	struct fx *f = calloc(1, sizeof(*f));
-	struct store_catalog_report rep;
-	struct diag_list diags;
-	struct error e;
-	int fd;
-
-	snprintf(f->path, sizeof(f->path), "/tmp/wiall-status-XXXXXX");
-	fd = mkstemp(f->path);
-	close(fd);
-	unlink(f->path);
-	if (db_open(f->path, DB_CREATE, &f->db, &e) == -1)
-		return -1;
-	diag_list_init(&diags, 0);
-	store_catalog_report_init(&rep);
-	if (app_catalog_load_file(f->db, "tests/data/catalog/small.json", false,
-	    &diags, &rep, &e) != APP_CATALOG_OK)
-		return -1;
-	store_catalog_report_free(&rep);
-	diag_list_free(&diags);
-	*state = f;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fx *f = *state;
-	char p[80];
-
-	db_close(f->db);
-	unlink(f->path);
-	snprintf(p, sizeof(p), "%s-wal", f->path);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", f->path);
-	unlink(p);
-	free(f);
-	return 0;
+	return fixture_db_setup(state, "tests/data/catalog/small.json", NULL,
+	    0);
 }
 
 static const struct status_indicator *
@@ -116,7 +76,7 @@ find(const struct status *s, const char *code)
 static void
 test_import_from_memory(void **state)
 {
-	struct fx *f = *state;
+	struct fixture_db *f = *state;
 	struct error e;
 	char sha[65];
 	long long batch, found;
@@ -136,7 +96,7 @@ test_import_from_memory(void **state)
 static void
 test_import_from_memory_errors(void **state)
 {
-	struct fx *f = *state;
+	struct fixture_db *f = *state;
 	struct obsfile_options ro;
 	struct import_options io = { 0 };
 	struct import_input in[2] = {
@@ -165,7 +125,7 @@ test_import_from_memory_errors(void **state)
 static void
 test_status(void **state)
 {
-	struct fx *f = *state;
+	struct fixture_db *f = *state;
 	const struct status_indicator *si;
 	struct status s;
 	struct error e;
@@ -221,7 +181,7 @@ has(const struct check_report *r, enum check_severity sev, const char *text)
 static void
 test_check(void **state)
 {
-	struct fx *f = *state;
+	struct fixture_db *f = *state;
 	struct check_report r;
 	struct error e;
 
@@ -274,16 +234,18 @@ test_table_text(void **state)
 	assert_string_equal(buf, "Regierungsbezirk …|  Bö|Bö  |");
 }
 
+/* A test on a fresh database from setup(). */
+#define DB_TEST(test) \
+	cmocka_unit_test_setup_teardown(test, setup, fixture_db_teardown)
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_import_from_memory, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_import_from_memory_errors,
-		    setup, teardown),
-		cmocka_unit_test_setup_teardown(test_status, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_check, setup, teardown),
+		DB_TEST(test_import_from_memory),
+		DB_TEST(test_import_from_memory_errors),
+		DB_TEST(test_status),
+		DB_TEST(test_check),
 		cmocka_unit_test(test_table_text),
 	};
 

@@ -10,56 +10,24 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "io/catalog_json.h"
 #include "store/catalog.h"
 #include "store/db.h"
 #include "util/buf.h"
+#include "fixture.h"
 
-struct fixture {
-	char		 dir[64];
-	char		 path[96];
-	struct db	*db;
-};
-
+/* Each test on a fresh, empty database. */
 static int
 setup(void **state)
 {
-	struct fixture *f = calloc(1, sizeof(*f));
-	struct error e;
-
-	snprintf(f->dir, sizeof(f->dir), "/tmp/wiall-store-XXXXXX");
-	if (mkdtemp(f->dir) == NULL)
-		return -1;
-	snprintf(f->path, sizeof(f->path), "%s/t.db", f->dir);
-	if (db_open(f->path, DB_CREATE, &f->db, &e) == -1)
-		return -1;
-	*state = f;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fixture *f = *state;
-	char name[128];
-
-	db_close(f->db);
-	unlink(f->path);
-	snprintf(name, sizeof(name), "%s-wal", f->path);
-	unlink(name);
-	snprintf(name, sizeof(name), "%s-shm", f->path);
-	unlink(name);
-	rmdir(f->dir);
-	free(f);
-	return 0;
+	return fixture_db_setup(state, NULL, NULL, 0);
 }
 
 /* Parses json against what is stored and saves it on `today`; returns the
  * save's result. The report is the caller's to free. */
 static int
-load(struct fixture *f, const char *json, const char *today,
+load(struct fixture_db *f, const char *json, const char *today,
     struct store_catalog_report *rep, struct error *e)
 {
 	struct catalog known, c;
@@ -84,7 +52,7 @@ load(struct fixture *f, const char *json, const char *today,
 }
 
 static void
-load_ok(struct fixture *f, const char *json, const char *today,
+load_ok(struct fixture_db *f, const char *json, const char *today,
     struct store_catalog_report *rep)
 {
 	struct error e;
@@ -94,7 +62,7 @@ load_ok(struct fixture *f, const char *json, const char *today,
 }
 
 static char *
-export(struct fixture *f)
+export(struct fixture_db *f)
 {
 	struct catalog c;
 	struct buf out = BUF_INIT;
@@ -134,7 +102,7 @@ count(const struct store_catalog_report *rep, enum store_catalog_item item,
 static void
 test_create_then_unchanged(void **state)
 {
-	struct fixture *f = *state;
+	struct fixture_db *f = *state;
 	struct store_catalog_report rep;
 	char *first, *second;
 
@@ -172,7 +140,7 @@ test_create_then_unchanged(void **state)
 static void
 test_update_by_code(void **state)
 {
-	struct fixture *f = *state;
+	struct fixture_db *f = *state;
 	struct store_catalog_report rep;
 	char *out;
 
@@ -206,7 +174,7 @@ test_update_by_code(void **state)
 static void
 test_target_supersedes(void **state)
 {
-	struct fixture *f = *state;
+	struct fixture_db *f = *state;
 	struct store_catalog_report rep;
 	struct catalog owner;
 	struct indicator ind;
@@ -244,7 +212,7 @@ test_target_supersedes(void **state)
 static void
 test_target_same_day_and_dates(void **state)
 {
-	struct fixture *f = *state;
+	struct fixture_db *f = *state;
 	struct store_catalog_report rep;
 	struct error e;
 	char *before, *after;
@@ -284,7 +252,7 @@ test_target_same_day_and_dates(void **state)
 static void
 test_history_is_kept(void **state)
 {
-	struct fixture *f = *state;
+	struct fixture_db *f = *state;
 	struct store_catalog_report rep;
 	struct error e;
 	char *out;
@@ -321,7 +289,7 @@ test_history_is_kept(void **state)
 static void
 test_target_retired(void **state)
 {
-	struct fixture *f = *state;
+	struct fixture_db *f = *state;
 	struct store_catalog_report rep;
 	struct catalog owner;
 	struct indicator ind;
@@ -348,7 +316,7 @@ test_target_retired(void **state)
 static void
 test_dry_run_and_failure_leave_no_trace(void **state)
 {
-	struct fixture *f = *state;
+	struct fixture_db *f = *state;
 	struct store_catalog_report rep;
 	struct catalog c;
 	struct diag_list d;
@@ -398,7 +366,7 @@ test_dry_run_and_failure_leave_no_trace(void **state)
 static void
 test_sector_levels_follow_parents(void **state)
 {
-	struct fixture *f = *state;
+	struct fixture_db *f = *state;
 	struct store_catalog_report rep;
 	struct catalog c;
 	struct diag_list d;
@@ -428,7 +396,7 @@ test_sector_levels_follow_parents(void **state)
 static void
 test_vision_is_one(void **state)
 {
-	struct fixture *f = *state;
+	struct fixture_db *f = *state;
 	struct store_catalog_report rep;
 	char *out;
 
@@ -450,7 +418,7 @@ test_vision_is_one(void **state)
 static void
 test_lookups_and_tree(void **state)
 {
-	struct fixture *f = *state;
+	struct fixture_db *f = *state;
 	struct store_catalog_report rep;
 	struct catalog c;
 	struct goal_tree tree;
@@ -481,30 +449,24 @@ test_lookups_and_tree(void **state)
 	model_catalog_free(&c);
 }
 
+/* A test on a fresh database from setup(). */
+#define DB_TEST(test) \
+	cmocka_unit_test_setup_teardown(test, setup, fixture_db_teardown)
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_create_then_unchanged,
-		    setup, teardown),
-		cmocka_unit_test_setup_teardown(test_update_by_code, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_target_supersedes, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_target_same_day_and_dates,
-		    setup, teardown),
-		cmocka_unit_test_setup_teardown(test_history_is_kept, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_target_retired, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(
-		    test_dry_run_and_failure_leave_no_trace, setup, teardown),
-		cmocka_unit_test_setup_teardown(
-		    test_sector_levels_follow_parents, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_vision_is_one, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_lookups_and_tree, setup,
-		    teardown),
+		DB_TEST(test_create_then_unchanged),
+		DB_TEST(test_update_by_code),
+		DB_TEST(test_target_supersedes),
+		DB_TEST(test_target_same_day_and_dates),
+		DB_TEST(test_history_is_kept),
+		DB_TEST(test_target_retired),
+		DB_TEST(test_dry_run_and_failure_leave_no_trace),
+		DB_TEST(test_sector_levels_follow_parents),
+		DB_TEST(test_vision_is_one),
+		DB_TEST(test_lookups_and_tree),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -12,11 +12,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "store/batches.h"
 #include "store/db.h"
 #include "store/observations.h"
+#include "fixture.h"
 
 static const char fixture[] =
     "INSERT INTO region(id, code, name_de, level) VALUES (1, 'DE', 'D', 'nation'),"
@@ -27,43 +27,16 @@ static const char fixture[] =
     "INSERT INTO indicator(id, code, title_de, unit, polarity, classification_id)"
     " VALUES (1, 'emp', 'E', 'persons', 1, 1), (2, 'rate', 'R', '%', -1, NULL);";
 
-struct fx {
-	char		 path[64];
-	struct db	*db;
-};
-
 static int
 setup(void **state)
 {
-	struct fx *f = calloc(1, sizeof(*f));
-	struct error e;
-	int fd;
+	struct fixture_db *f;
 
-	snprintf(f->path, sizeof(f->path), "/tmp/wiall-store-XXXXXX");
-	fd = mkstemp(f->path);
-	close(fd);
-	unlink(f->path);
-	if (db_open(f->path, DB_CREATE, &f->db, &e) == -1)
+	if (fixture_db_setup(state, NULL, NULL, 0) == -1)
 		return -1;
+	f = *state;
 	if (sqlite3_exec(f->db->sqlite, fixture, NULL, NULL, NULL) != SQLITE_OK)
 		return -1;
-	*state = f;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fx *f = *state;
-	char p[80];
-
-	db_close(f->db);
-	unlink(f->path);
-	snprintf(p, sizeof(p), "%s-wal", f->path);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", f->path);
-	unlink(p);
-	free(f);
 	return 0;
 }
 
@@ -103,7 +76,7 @@ put(struct observations_writer *w, long long ind, long long reg,
 static void
 test_lookups(void **state)
 {
-	struct fx *f = *state;
+	struct fixture_db *f = *state;
 	struct observations_writer *w;
 	struct error e;
 	long long id, cls;
@@ -158,7 +131,7 @@ count_rows(const struct observation_row *row, void *arg)
 static void
 test_writer_outcomes_and_revisions(void **state)
 {
-	struct fx *f = *state;
+	struct fixture_db *f = *state;
 	struct observations_writer *w;
 	struct dup_seen dup = { 0, 0, "" };
 	struct observation_value v;
@@ -260,7 +233,7 @@ on_series(const struct series_row *s, void *arg)
 static void
 test_revisions_listed(void **state)
 {
-	struct fx *f = *state;
+	struct fixture_db *f = *state;
 	struct observations_query q = { 0 };
 	struct rev_seen s = { 0 };
 	struct error e;
@@ -310,7 +283,7 @@ collect_latest(const struct latest_row *r, void *arg)
 static void
 test_queries(void **state)
 {
-	struct fx *f = *state;
+	struct fixture_db *f = *state;
 	struct observations_writer *w;
 	struct observations_query q = { 0 };
 	struct observation_value m = { false, 0, "m", NULL, NULL, NULL };
@@ -376,7 +349,7 @@ collect_batch(const struct batch_row *b, void *arg)
 static void
 test_batches(void **state)
 {
-	struct fx *f = *state;
+	struct fixture_db *f = *state;
 	char now[BATCHES_TIME_MAX];
 	struct collect c;
 	struct error e;
@@ -396,17 +369,19 @@ test_batches(void **state)
 	assert_string_equal(c.text, "1 a.csv ab12 3/2/1/0 2025-11-26T00:00:00Z;");
 }
 
+/* A test on a fresh database from setup(). */
+#define DB_TEST(test) \
+	cmocka_unit_test_setup_teardown(test, setup, fixture_db_teardown)
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_lookups, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_writer_outcomes_and_revisions,
-		    setup, teardown),
-		cmocka_unit_test_setup_teardown(test_revisions_listed, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_queries, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_batches, setup, teardown),
+		DB_TEST(test_lookups),
+		DB_TEST(test_writer_outcomes_and_revisions),
+		DB_TEST(test_revisions_listed),
+		DB_TEST(test_queries),
+		DB_TEST(test_batches),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

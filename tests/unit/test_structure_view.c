@@ -11,100 +11,25 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <math.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-#include "app/catalog.h"
-#include "app/import.h"
 #include "app/structure_view.h"
+#include "fixture.h"
 #include "structure_support.h"
 
-struct fx {
-	char		 path[64];
-	struct db	*db;
-};
+#define CATALOG	"tests/data/web/structure.json"
 
-static void
-data_path(char *out, size_t size, const char *name)
-{
-	const char *top = getenv("TOP");
-
-	snprintf(out, size, "%s/tests/data/web/%s", top != NULL ? top : ".",
-	    name);
-}
-
-/* A database with the fixture's catalogue and, when `figures`, its sector
- * figures. */
-static struct fx *
-fixture(bool figures)
-{
-	struct fx *f = calloc(1, sizeof(*f));
-	struct store_catalog_report rep;
-	struct obsfile_options ro;
-	struct import_options io = { 0 };
-	struct import_result res;
-	struct diag_list diags;
-	struct error e;
-	char cat[512], csv[512];
-	const char *files[1] = { csv };
-	int fd;
-
-	snprintf(f->path, sizeof(f->path), "/tmp/wiall-view-XXXXXX");
-	fd = mkstemp(f->path);
-	close(fd);
-	unlink(f->path);
-	assert_int_equal(db_open(f->path, DB_CREATE, &f->db, &e), 0);
-	data_path(cat, sizeof(cat), "structure.json");
-	data_path(csv, sizeof(csv), "structure.csv");
-	diag_list_init(&diags, 0);
-	store_catalog_report_init(&rep);
-	obsfile_options_init(&ro);
-	io.reader = &ro;
-	assert_int_equal(app_catalog_load_file(f->db, cat, false, &diags, &rep,
-	    &e), APP_CATALOG_OK);
-	if (figures) {
-		assert_int_equal(import_run(f->db, files, 1, &io, &res, &diags,
-		    &e), 0);
-		import_result_free(&res);
-	}
-	store_catalog_report_free(&rep);
-	obsfile_options_free(&ro);
-	diag_list_free(&diags);
-	return f;
-}
-
-static void
-fixture_free(struct fx *f)
-{
-	char p[80];
-
-	db_close(f->db);
-	unlink(f->path);
-	snprintf(p, sizeof(p), "%s-wal", f->path);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", f->path);
-	unlink(p);
-	free(f);
-}
-
+/* A database with the fixture's catalogue and its sector figures. */
 static int
 setup(void **state)
 {
-	*state = fixture(true);
-	return 0;
-}
+	static const char *const files[] = { "tests/data/web/structure.csv" };
 
-static int
-teardown(void **state)
-{
-	fixture_free(*state);
-	return 0;
+	return fixture_db_setup(state, CATALOG, files, 1);
 }
 
 static enum structure_view_status
-load(struct fx *f, const char *indicator, const char *region,
+load(struct fixture_db *f, const char *indicator, const char *region,
     const char *reference, const char *from, const char *to,
     struct structure_view *v, struct error *e)
 {
@@ -315,10 +240,13 @@ test_second_indicator(void **state)
 static void
 test_no_figures(void **state)
 {
-	struct fx *f = fixture(false);
+	struct fixture_db db;
+	struct fixture_db *f = &db;
 	struct structure_view v;
 	struct error e;
 
+	assert_int_equal(fixture_db_open(f), 0);
+	assert_int_equal(fixture_db_load(f, CATALOG, NULL, 0), 0);
 	assert_int_equal(load(f, NULL, NULL, NULL, NULL, NULL, &v, &e),
 	    STRUCTURE_VIEW_NO_DATA);
 	assert_null(v.indicator);
@@ -327,7 +255,7 @@ test_no_figures(void **state)
 	assert_int_equal(load(f, "emp_sector", NULL, NULL, NULL, NULL, &v, &e),
 	    STRUCTURE_VIEW_NOT_FOUND);
 	structure_view_free(&v);
-	fixture_free(f);
+	fixture_db_close(f);
 }
 
 int
@@ -342,5 +270,5 @@ main(void)
 		cmocka_unit_test(test_second_indicator),
 		cmocka_unit_test(test_no_figures),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, fixture_db_teardown);
 }

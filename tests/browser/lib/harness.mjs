@@ -129,3 +129,36 @@ export function describeViolations(violations) {
 	return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ` +
 	    v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")).join("\n");
 }
+
+// A database with the Bottrop demo (`wiall demo`) in a new temporary
+// directory; returns its path.
+export function demoDatabase(prefix) {
+	const db = join(tempDir(prefix), "demo.db");
+	execFileSync(wiall, ["--db", db, "demo"], { stdio: "ignore" });
+	return db;
+}
+
+// axe-core on the page as two checks of tap `t`: no serious or critical
+// violation, and none at all.
+export async function axeChecks(t, page, name) {
+	const violations = await axe(page);
+	const grave = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+	t.ok(grave.length === 0, `axe-core: no serious or critical violations on ${name}`,
+	    describeViolations(grave));
+	t.ok(violations.length === 0, `axe-core: no violations at all on ${name}`,
+	    describeViolations(violations));
+}
+
+// Runs a test's body; whatever it throws is one failed check. Then closes
+// the browser, checks that the server stops cleanly and ends the TAP output.
+export async function session(t, server, browser, body) {
+	try {
+		await body();
+	} catch (e) {
+		t.ok(false, "the browser test ran to its end", e.stack);
+	} finally {
+		await browser.close();
+		t.is(await server.stop(), 0, "the server stops cleanly");
+		t.done();
+	}
+}
