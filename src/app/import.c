@@ -353,7 +353,10 @@ import_run_inputs(struct db *db, const struct import_input *in,
 	status = diags->total > 0 ? -1 : 0;
 done:
 	observations_writer_close(w);
-	if (status == 0 && !opt->dry_run) {
+	/* Nothing new and nothing changed: each file's batch was removed
+	 * again, so committing would keep nothing but would still count as
+	 * a write and move the database's modified_at (Last-Modified). */
+	if (status == 0 && !opt->dry_run && res->added + res->changed > 0) {
 		if (db_commit(db, e) == -1)
 			status = -1;
 	} else

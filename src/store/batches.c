@@ -4,23 +4,13 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "store/freshness.h"
 #include "store/sql.h"
 
 void
 batches_now(char out[BATCHES_TIME_MAX])
 {
-	const char *epoch = getenv("SOURCE_DATE_EPOCH");
-	time_t t = time(NULL);
-	struct tm tm;
-
-	if (epoch != NULL && *epoch != '\0') {
-		char *end;
-		long long v = strtoll(epoch, &end, 10);
-		if (*end == '\0' && v >= 0)
-			t = (time_t)v;
-	}
-	gmtime_r(&t, &tm);
-	strftime(out, BATCHES_TIME_MAX, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	freshness_format(freshness_now(), out);
 }
 
 int

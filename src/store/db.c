@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "store/freshness.h"
 #include "util/embed.h"
 #include "util/xalloc.h"
 
@@ -148,12 +149,20 @@ db_begin(struct db *db, struct error *e)
 	if (db_exec(db, "BEGIN IMMEDIATE", e) == -1)
 		return -1;
 	db->in_transaction = 1;
+	db->changes_at_begin = sqlite3_total_changes64(db->sqlite);
 	return 0;
 }
 
 int
 db_commit(struct db *db, struct error *e)
 {
+	/* Rows inserted, updated or deleted since db_begin (schema changes
+	 * alone count none: a migration that only adds tables stamps nothing). */
+	if (sqlite3_total_changes64(db->sqlite) != db->changes_at_begin &&
+	    freshness_stamp(db, e) == -1) {
+		db_rollback(db);
+		return -1;
+	}
 	if (db_exec(db, "COMMIT", e) == -1) {
 		db_rollback(db);
 		return -1;

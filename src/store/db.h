@@ -14,6 +14,7 @@ struct db {
 	struct sqlite3	*sqlite;
 	char		*path;
 	int		 in_transaction;
+	long long	 changes_at_begin;	/* sqlite3_total_changes64 */
 };
 
 enum db_mode {
@@ -28,6 +29,10 @@ void	db_close(struct db *db);
 int	db_schema_version(struct db *db);
 int	db_latest_version(void);
 
+/* Every write goes through these. A commit of a transaction that changed
+ * rows first stamps the meta key modified_at (store/freshness.h) inside it,
+ * so the stamp and the change land together; a rollback, a dry run or a
+ * transaction that changed nothing leaves the stamp as it was. */
 int	db_begin(struct db *db, struct error *e);	/* BEGIN IMMEDIATE */
 int	db_commit(struct db *db, struct error *e);
 void	db_rollback(struct db *db);

@@ -34,10 +34,13 @@ static const char openapi_description[] =
     "and OPTIONS (a CORS preflight, 204). Any other method is answered 405 "
     "with an Allow header. Answers carry a strong ETag and "
     "Cache-Control: no-cache; a request with If-None-Match naming the "
-    "current ETag gets 304 without a body. Last-Modified is not sent and "
-    "If-Modified-Since is not used: the database does not record exactly "
-    "when its catalogue changed. Every answer may be read from any origin "
-    "(Access-Control-Allow-Origin: *).\n\n"
+    "current ETag gets 304 without a body. The answers drawn from the "
+    "database also carry Last-Modified: when a write (catalogue load, "
+    "import) last changed it, to the second; a request with "
+    "If-Modified-Since at or after that time gets 304 too. When both are "
+    "sent, If-None-Match decides and If-Modified-Since is ignored (RFC 9110 "
+    "§13.2.2); a malformed date is ignored. Every answer may be read from "
+    "any origin (Access-Control-Allow-Origin: *).\n\n"
     "Parameters. An endpoint takes only the query parameters it lists: "
     "any other, one given twice, an empty value (except where a parameter "
     "says so), a value longer than 127 bytes or not UTF-8 is answered 400. "
@@ -223,10 +226,12 @@ openapi_content(const char *content_type, const char *schema)
 	    openapi_ref(OPENAPI_SCHEMAS, schema));
 }
 
+/* The GET of an API route; `data`: its answers come from the database and
+ * carry Last-Modified (struct route). */
 static json_t *
-openapi_get(const struct route_api *api)
+openapi_get(const struct route_api *api, bool data)
 {
-	json_t *get, *params = json_array(), *responses;
+	json_t *get, *params = json_array(), *responses, *headers;
 	const struct route_param *p;
 	const struct route_status *s;
 	char status[8];
@@ -235,14 +240,24 @@ openapi_get(const struct route_api *api)
 	    p->name != NULL; p++)
 		if (!p->in_path)
 			json_array_append_new(params, openapi_parameter(p));
-	responses = json_pack("{s:{s:s,s:{s:o,s:o,s:o},s:o},s:o,s:o}",
-	    "200", "description", "OK", "headers",
+	json_array_append_new(params, openapi_ref("#/components/parameters/",
+	    "IfNoneMatch"));
+	if (data)
+		json_array_append_new(params, openapi_ref(
+		    "#/components/parameters/", "IfModifiedSince"));
+	headers = json_pack("{s:o,s:o,s:o}",
 	    "ETag", openapi_ref("#/components/headers/", "ETag"),
 	    "Cache-Control", openapi_ref("#/components/headers/", "CacheControl"),
 	    "Access-Control-Allow-Origin", openapi_ref("#/components/headers/",
-	    "AccessControlAllowOrigin"),
+	    "AccessControlAllowOrigin"));
+	if (data)
+		json_object_set_new(headers, "Last-Modified", openapi_ref(
+		    "#/components/headers/", "LastModified"));
+	responses = json_pack("{s:{s:s,s:o,s:o},s:o,s:o}",
+	    "200", "description", "OK", "headers", headers,
 	    "content", openapi_content("application/json", api->schema),
-	    "304", openapi_ref(OPENAPI_RESPONSES, "NotModified"),
+	    "304", openapi_ref(OPENAPI_RESPONSES, data ? "NotModifiedSince" :
+	    "NotModified"),
 	    "400", openapi_ref(OPENAPI_RESPONSES, "BadRequest"));
 	for (s = api->statuses; s < api->statuses + ROUTE_API_STATUSES_MAX &&
 	    s->status != 0; s++) {
@@ -256,17 +271,15 @@ openapi_get(const struct route_api *api)
 	if (api->description != NULL)
 		json_object_set_new(get, "description",
 		    json_string(api->description));
-	if (json_array_size(params) > 0)
-		json_object_set_new(get, "parameters", params);
-	else
-		json_decref(params);
+	json_object_set_new(get, "parameters", params);
 	json_object_set_new(get, "responses", responses);
 	return get;
 }
 
 static json_t *
-openapi_path_item(const struct route_api *api)
+openapi_path_item(const struct route *r)
 {
+	const struct route_api *api = r->api;
 	static const char *const refused[] = { "post", "put", "patch", "delete" };
 	json_t *item = json_object(), *path_params = json_array();
 	const struct route_param *p;
@@ -281,7 +294,7 @@ openapi_path_item(const struct route_api *api)
 		json_object_set_new(item, "parameters", path_params);
 	else
 		json_decref(path_params);
-	json_object_set_new(item, "get", openapi_get(api));
+	json_object_set_new(item, "get", openapi_get(api, r->data));
 	snprintf(id, sizeof(id), "%sPreflight", api->id);
 	json_object_set_new(item, "options", json_pack("{s:s,s:s,s:{s:o}}",
 	    "operationId", id, "summary", "CORS preflight: reads only, from "
@@ -329,7 +342,7 @@ openapi_document(const struct route *routes, const char *version,
 		buf_reset(&path);
 		openapi_path(r, &path);
 		json_object_set_new(paths, buf_cstr(&path),
-		    openapi_path_item(r->api));
+		    openapi_path_item(r));
 	}
 	buf_free(&path);
 	doc = json_pack("{s:s,s:{s:s,s:s,s:s},s:o,s:o}",

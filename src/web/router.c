@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "store/freshness.h"
 #include "util/text.h"
 #include "web/page.h"
 
@@ -140,11 +141,25 @@ done:
 	return rc;
 }
 
+/* The database's last change, 0 when unknown. */
+static time_t
+router_modified(const struct http_request *req)
+{
+	struct error e;
+	struct db *db = http_database(req, &e);
+	time_t t;
+
+	if (db == NULL || freshness_modified(db, &t, &e) == -1)
+		return 0;
+	return t;
+}
+
 void
 router_dispatch(const struct route *routes, const struct http_request *req,
     struct http_response *resp)
 {
 	const struct route *r;
+	time_t modified = 0;
 	struct route_match m;
 	char message[256];
 	bool api = router_is_api(req->path);
@@ -179,7 +194,17 @@ router_dispatch(const struct route *routes, const struct http_request *req,
 		page_error(req, resp, 400, message);	/* JSON: an API path */
 		return;
 	}
+	/* The stamp is read before the handler reads anything else: a write
+	 * that lands in between can then only make the body newer than its
+	 * Last-Modified, never older, and the next If-Modified-Since still
+	 * sees the newer stamp. Without a stamp (a database from before it,
+	 * or one that cannot be read: the handler will say so) there is no
+	 * Last-Modified, and If-Modified-Since is not used. */
+	if (r->data)
+		modified = router_modified(req);
 	r->handler(req, resp, &m);
+	if (resp->status == 200 && r->data)
+		resp->last_modified = modified;
 	if (api)
 		resp->cors = true;
 	if (resp->status == 200 && resp->etag[0] == '\0') {

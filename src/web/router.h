@@ -1,7 +1,8 @@
 /* Routes: a table of path patterns, the methods each allows and its
  * handler. router_dispatch() answers what no handler should have to: 400
  * for a path that is not UTF-8 or a query parameter an API route does not
- * take, 404, 405 with Allow, OPTIONS for the API, ETags and 304. An API
+ * take, 404, 405 with Allow, OPTIONS for the API, ETags, Last-Modified
+ * (the database's modified_at, on routes marked data) and 304. An API
  * route carries its description (struct route_api), from which the OpenAPI
  * document is written (web/openapi.h), so that what the server checks and
  * what the document says come from one place. The table is static data
@@ -63,6 +64,8 @@ struct route {
 	const struct route_api	*api;		/* NULL: a page, an asset */
 	bool			 alias;		/* the same as the route before
 						 * it, left out of the document */
+	bool			 data;		/* answered from the database:
+						 * a 200 has its Last-Modified */
 };
 
 /* Matches one pattern; fills m with the segments that {} stood for. */

@@ -354,7 +354,14 @@ server_send(struct server_request *sr, const struct http_request *req,
 	if (resp->etag[0] != '\0')
 		server_add_header(r, "ETag", resp->etag);
 	if (resp->last_modified != 0) {
-		http_date_format(resp->last_modified, date);
+		/* RFC 9110 §8.8.2.1: never later than the answer's Date. The
+		 * database's stamp runs ahead of the clock after several
+		 * writes in one second; the header then says now, while 304
+		 * is still decided on the stamp (http_conditional), so that
+		 * a date sent now cannot later hide a change. */
+		time_t now = time(NULL);
+		http_date_format(resp->last_modified < now ?
+		    resp->last_modified : now, date);
 		server_add_header(r, "Last-Modified", date);
 	}
 	server_add_header(r, "Cache-Control", resp->cache_control);

@@ -213,35 +213,42 @@ static const struct route_api site_api_index_one = {
 	},
 };
 
-/* Every page and endpoint. */
+/* Every page and endpoint: pattern, handler, API description, alias, and
+ * whether the answer comes from the database (its Last-Modified is then
+ * the database's last change; assets, the API's index, the document and
+ * health do not). */
 static const struct route site_routes[] = {
-	{ "/",			dash_overview, NULL, false },
-	{ "/goals/{}",		dash_goal, NULL, false },
-	{ "/indicators/{}",	dash_indicator, NULL, false },
-	{ "/structure",		page_structure, NULL, false },
-	{ "/structure/{}",	page_structure, NULL, false },
-	{ "/structure/{}/{}",	page_structure, NULL, false },
-	{ "/indices",		page_index, NULL, false },
-	{ "/indices/{}",	page_index, NULL, false },
-	{ "/api/v1",		api_index, &site_api_index, false },
-	{ "/api/v1/",		api_index, &site_api_index, true },
-	{ "/api/v1/openapi.json", openapi_handle, &site_api_openapi, false },
-	{ "/api/v1/health",	api_health, &site_api_health, false },
+	{ "/",			dash_overview, NULL, false, true },
+	{ "/goals/{}",		dash_goal, NULL, false, true },
+	{ "/indicators/{}",	dash_indicator, NULL, false, true },
+	{ "/structure",		page_structure, NULL, false, true },
+	{ "/structure/{}",	page_structure, NULL, false, true },
+	{ "/structure/{}/{}",	page_structure, NULL, false, true },
+	{ "/indices",		page_index, NULL, false, true },
+	{ "/indices/{}",	page_index, NULL, false, true },
+	{ "/api/v1",		api_index, &site_api_index, false, false },
+	{ "/api/v1/",		api_index, &site_api_index, true, false },
+	{ "/api/v1/openapi.json", openapi_handle, &site_api_openapi, false,
+	    false },
+	{ "/api/v1/health",	api_health, &site_api_health, false, false },
 	{ "/api/v1/indicators",	dash_api_indicators, &site_api_indicators,
-	    false },
+	    false, true },
 	{ "/api/v1/indicators/{}", dash_api_indicator, &site_api_indicator,
-	    false },
+	    false, true },
 	{ "/api/v1/indicators/{}/observations", dash_api_observations,
-	    &site_api_observations, false },
+	    &site_api_observations, false, true },
 	{ "/api/v1/assessments", dash_api_assessments, &site_api_assessments,
-	    false },
-	{ "/api/v1/structure",	api_structure, &site_api_structure, false },
-	{ "/api/v1/index",	api_indices_list, &site_api_indices, false },
-	{ "/api/v1/index/{}",	api_indices_one, &site_api_index_one, false },
-	{ "/downloads/{}",	dash_download, NULL, false },
-	{ "/assets/{}",		assets_handle, NULL, false },
-	{ "/healthz",		api_health, NULL, false },
-	{ NULL,			NULL, NULL, false }
+	    false, true },
+	{ "/api/v1/structure",	api_structure, &site_api_structure, false,
+	    true },
+	{ "/api/v1/index",	api_indices_list, &site_api_indices, false,
+	    true },
+	{ "/api/v1/index/{}",	api_indices_one, &site_api_index_one, false,
+	    true },
+	{ "/downloads/{}",	dash_download, NULL, false, true },
+	{ "/assets/{}",		assets_handle, NULL, false, false },
+	{ "/healthz",		api_health, NULL, false, false },
+	{ NULL,			NULL, NULL, false, false }
 };
 
 const struct route *

@@ -9,7 +9,8 @@
  *	every schema keeps to the subset below; every component schema is used.
  *   openapi_check requests DOC [NAME=VALUE...]
  *	one line "PATH<TAB>URL" per request to try: each GET path bare, with
- *	each query parameter alone, and with all of them; values from
+ *	each query parameter alone, and with all of them (header parameters
+ *	are left out); values from
  *	PATH:NAME=VALUE (for that path), NAME=VALUE, else the parameter's
  *	example (no value: exit 1).
  *   openapi_check params DOC PATH
@@ -682,13 +683,25 @@ check_fill(struct check *c, const char *template, json_t *item, char *out,
 	return ok;
 }
 
+/* True for a query parameter (after $ref): the others (If-None-Match …)
+ * are headers, not part of a URL. */
+static bool
+check_in_query(struct check *c, json_t **p, const char *template)
+{
+	const char *in;
+
+	*p = check_deref(c, *p, template);
+	in = *p != NULL ? json_string_value(json_object_get(*p, "in")) : NULL;
+	return in != NULL && strcmp(in, "query") == 0;
+}
+
 static int
 check_requests(struct check *c, int argc, char **argv)
 {
 	json_t *paths = json_object_get(c->doc, "paths"), *item, *params, *p;
 	const char *template;
 	char path[2048];
-	size_t i, j;
+	size_t i, j, n;
 	int status = 0;
 
 	json_object_foreach(paths, template, item) {
@@ -702,9 +715,12 @@ check_requests(struct check *c, int argc, char **argv)
 		}
 		printf("%s\t%s\n", template, path);
 		params = json_object_get(get, "parameters");
+		n = 0;
 		json_array_foreach(params, i, p) {
 			const char *v;
-			p = check_deref(c, p, template);
+			if (!check_in_query(c, &p, template))
+				continue;
+			n++;
 			v = check_param_value(template, p, argc, argv);
 			if (v == NULL) {
 				fprintf(stderr, "%s: no value for %s\n", template,
@@ -717,14 +733,16 @@ check_requests(struct check *c, int argc, char **argv)
 			check_encode(stdout, v);
 			putchar('\n');
 		}
-		if (json_array_size(params) < 2)
+		if (n < 2)
 			continue;
 		printf("%s\t%s", template, path);
+		n = 0;
 		json_array_foreach(params, j, p) {
 			const char *v;
-			p = check_deref(c, p, template);
+			if (!check_in_query(c, &p, template))
+				continue;
 			v = check_param_value(template, p, argc, argv);
-			printf("%c%s=", j == 0 ? '?' : '&',
+			printf("%c%s=", n++ == 0 ? '?' : '&',
 			    json_string_value(json_object_get(p, "name")));
 			check_encode(stdout, v != NULL ? v : "");
 		}
