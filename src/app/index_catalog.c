@@ -37,7 +37,7 @@ index_catalog_unit(const struct index_catalog *x, const char *code)
 
 /* ---- the hierarchy ------------------------------------------------- */
 
-static const struct index_catalog_leaf *
+const struct index_catalog_leaf *
 index_catalog_leaf_of(const struct index_catalog *x,
     const struct index_component *c)
 {

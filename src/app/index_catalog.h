@@ -138,6 +138,9 @@ void	index_catalog_free(struct index_catalog *x);
 /* A node's score for unit u (its row), NAN when missing or not used. */
 double	index_catalog_score(const struct index_catalog *x,
 	    const struct index_catalog_node *n, size_t u);
+/* The leaf of component c, or NULL when c is an aggregate. */
+const struct index_catalog_leaf *index_catalog_leaf_of(
+	    const struct index_catalog *x, const struct index_component *c);
 /* The node of the index itself (the last). */
 const struct index_catalog_node *index_catalog_top(
 	    const struct index_catalog *x);

@@ -12,6 +12,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/assess_series.h"
+
 /* The values a symbol is computed from: at most the last six of the comparable
  * stretch, oldest first, with their indices in the caller's series. */
 struct dns_window {
@@ -21,25 +23,6 @@ struct dns_window {
 	double		values[ASSESS_DNS_WINDOW];
 	size_t		index[ASSESS_DNS_WINDOW];
 };
-
-static enum explain_status
-dns_check_series(const struct series *s, struct explain *out)
-{
-	size_t i;
-
-	switch (series_check(s, NULL)) {
-	case SERIES_OK:
-		break;
-	case SERIES_EMPTY:
-		return explain_fail(out, EXPLAIN_REASON_EMPTY_SERIES);
-	default:
-		return explain_fail(out, EXPLAIN_REASON_BAD_SERIES);
-	}
-	for (i = 0; i < s->count; i++)
-		if (s->periods[i].kind != PERIOD_YEAR)
-			return explain_fail(out, EXPLAIN_REASON_NOT_ANNUAL);
-	return EXPLAIN_ASSESSED;
-}
 
 /* Records the window and the minimum-data rule; fails when too few values. */
 static enum explain_status
@@ -203,8 +186,8 @@ dns_relative(const struct series *s, const struct target *t, struct explain *out
 	out->rule = EXPLAIN_RULE_DNS_REFERENCE;
 	if (ref == NULL)
 		return explain_fail(out, EXPLAIN_REASON_NO_REFERENCE);
-	if (dns_check_series(s, out) != EXPLAIN_ASSESSED ||
-	    dns_check_series(ref, out) != EXPLAIN_ASSESSED)
+	if (assess_series_annual(s, out) != EXPLAIN_ASSESSED ||
+	    assess_series_annual(ref, out) != EXPLAIN_ASSESSED)
 		return EXPLAIN_NOT_ASSESSABLE;
 	start_s = series_comparable_start(s);
 	start_r = series_comparable_start(ref);
@@ -277,14 +260,10 @@ assess_dns_weather(const struct series *s, const struct target *t,
 	    t->kind != TARGET_DIRECTION)
 		return explain_fail(out, EXPLAIN_REASON_UNSUPPORTED_TARGET);
 	explain_set(out, EXPLAIN_Q_POLARITY, d);
-	if (dns_check_series(s, out) != EXPLAIN_ASSESSED)
+	if (assess_series_annual(s, out) != EXPLAIN_ASSESSED)
 		return EXPLAIN_NOT_ASSESSABLE;
 
-	start = series_comparable_start(s);
-	if (start > 0) {
-		out->after_break = true;
-		out->break_period = s->periods[start];
-	}
+	start = assess_series_start(s, out);
 	for (i = s->count; i > start; i--)
 		dns_window_push_front(&w, &s->periods[i - 1], s->values[i - 1], i - 1);
 	if (dns_window_record(&w, start > 0, s->count, out) != EXPLAIN_ASSESSED)

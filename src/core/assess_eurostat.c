@@ -3,6 +3,7 @@
 
 #include <math.h>
 
+#include "core/assess_series.h"
 #include "core/growth.h"
 
 void
@@ -70,7 +71,7 @@ assess_eurostat(const struct series *s, const struct target *t,
 {
 	struct assess_eurostat_params defaults;
 	const struct assess_eurostat_params *p = params;
-	size_t start, i, i0;
+	size_t start, i0;
 	double actual, required, goal = 0;
 	int d, t_last, t0, year = 0;
 	bool with_target;
@@ -103,23 +104,10 @@ assess_eurostat(const struct series *s, const struct target *t,
 	explain_set(out, EXPLAIN_Q_MIN_SPAN, p->min_span);
 	if (p->horizon < 1 || p->min_span < 1 || p->min_span > p->horizon)
 		return explain_fail(out, EXPLAIN_REASON_SPAN_TOO_SHORT);
-	switch (series_check(s, NULL)) {
-	case SERIES_OK:
-		break;
-	case SERIES_EMPTY:
-		return explain_fail(out, EXPLAIN_REASON_EMPTY_SERIES);
-	default:
-		return explain_fail(out, EXPLAIN_REASON_BAD_SERIES);
-	}
-	for (i = 0; i < s->count; i++)
-		if (s->periods[i].kind != PERIOD_YEAR)
-			return explain_fail(out, EXPLAIN_REASON_NOT_ANNUAL);
+	if (assess_series_annual(s, out) != EXPLAIN_ASSESSED)
+		return EXPLAIN_NOT_ASSESSABLE;
 
-	start = series_comparable_start(s);
-	if (start > 0) {
-		out->after_break = true;
-		out->break_period = s->periods[start];
-	}
+	start = assess_series_start(s, out);
 	explain_set(out, EXPLAIN_Q_POINTS_AVAILABLE, (double)(s->count - start));
 	t_last = s->periods[s->count - 1].year;
 	/* t0: the value horizon years back, or the first one after it. */

@@ -10,6 +10,8 @@
 
 #include <math.h>
 
+#include "core/assess_series.h"
+
 /* Open SDG's compound growth: (a/b)^(1/(t_a − t_b)) − 1 for b ≠ 0 and a/b ≥ 0, so
  * that a series falling to exactly zero has CAGR −1. */
 static bool
@@ -118,7 +120,7 @@ assess_opensdg_series(const struct series *s, const struct target *t,
 	double high, medium, low;
 	int d, base_year, default_year, t0, tt, year = 0;
 	bool with_target, achieved = false;
-	size_t start, i, i0;
+	size_t start, i0;
 
 	explain_init(out, EXPLAIN_METHOD_OPENSDG, ASSESS_OPENSDG_VERSION);
 	if (t == NULL)
@@ -140,24 +142,11 @@ assess_opensdg_series(const struct series *s, const struct target *t,
 		explain_set(out, EXPLAIN_Q_LIMIT, o->limit);
 	if (o->has_limit && !isfinite(o->limit))
 		return explain_fail(out, EXPLAIN_REASON_BAD_TARGET);
-	switch (series_check(s, NULL)) {
-	case SERIES_OK:
-		break;
-	case SERIES_EMPTY:
-		return explain_fail(out, EXPLAIN_REASON_EMPTY_SERIES);
-	default:
-		return explain_fail(out, EXPLAIN_REASON_BAD_SERIES);
-	}
-	for (i = 0; i < s->count; i++)
-		if (s->periods[i].kind != PERIOD_YEAR)
-			return explain_fail(out, EXPLAIN_REASON_NOT_ANNUAL);
+	if (assess_series_annual(s, out) != EXPLAIN_ASSESSED)
+		return EXPLAIN_NOT_ASSESSABLE;
 
 	/* Step 1: the last value, the base value, the sign. */
-	start = series_comparable_start(s);
-	if (start > 0) {
-		out->after_break = true;
-		out->break_period = s->periods[start];
-	}
+	start = assess_series_start(s, out);
 	explain_set(out, EXPLAIN_Q_POINTS_AVAILABLE, (double)(s->count - start));
 	tt = s->periods[s->count - 1].year;
 	yt = s->values[s->count - 1];

@@ -133,14 +133,9 @@ sensitivity_run(const struct composite_hierarchy *h,
 	result->first = arena_alloc(a, n_inputs * sizeof(double));
 	result->total = arena_alloc(a, n_inputs * sizeof(double));
 	sensitivity_design(n, n_inputs, g, result->draws);
-	for (i = 0; i < n_inputs; i++)
-		if (uncertainty_cut(result->draws + i * runs, runs,
-		    inputs[i].n_alternatives, result->choice + i * runs, e) < 0)
-			return error_prefix(e, "input %zu (%s)", i + 1,
-			    uncertainty_kind_names[inputs[i].kind]);
 	if (uncertainty_replicate(h, d, spec, nominal, inputs, n_inputs,
-	    result->choice, runs, threads, a, result->ranks, result->failed_run,
-	    e) < 0)
+	    result->draws, result->choice, runs, threads, a, result->ranks,
+	    result->failed_run, e) < 0)
 		return -1;
 	for (r = 0; r < runs; r++) {
 		double s = 0.0;

@@ -178,8 +178,9 @@ uncertainty_replicate(const struct composite_hierarchy *h,
     const struct composite_data *d, const struct composite_spec *spec,
     const struct composite_result *nominal,
     const struct uncertainty_input *inputs, size_t n_inputs,
-    const size_t *choice, size_t runs, int threads, struct arena *a,
-    double *ranks, unsigned char *failed_run, struct error *e)
+    const double *draws, size_t *choice, size_t runs, int threads,
+    struct arena *a, double *ranks, unsigned char *failed_run,
+    struct error *e)
 {
 	struct uncertainty_job job = {
 		.h = h, .d = d, .spec = spec, .nominal = nominal,
@@ -189,7 +190,13 @@ uncertainty_replicate(const struct composite_hierarchy *h,
 	struct uncertainty_worker *workers;
 	pthread_t *tid;
 	int t, started = 0;
+	size_t i;
 
+	for (i = 0; i < n_inputs; i++)
+		if (uncertainty_cut(draws + i * runs, runs,
+		    inputs[i].n_alternatives, choice + i * runs, e) < 0)
+			return error_prefix(e, "input %zu (%s)", i + 1,
+			    uncertainty_kind_names[inputs[i].kind]);
 	atomic_init(&job.next, 0);
 	if (threads < 1)
 		threads = 1;
@@ -275,14 +282,9 @@ uncertainty_run(const struct composite_hierarchy *h,
 	/* All d N draws at once, the first N for the first input (METHODS §4.10). */
 	for (i = 0; i < n_inputs * runs; i++)
 		result->draws[i] = rng_uniform(g);
-	for (i = 0; i < n_inputs; i++)
-		if (uncertainty_cut(result->draws + i * runs, runs,
-		    inputs[i].n_alternatives, result->choice + i * runs, e) < 0)
-			return error_prefix(e, "input %zu (%s)", i + 1,
-			    uncertainty_kind_names[inputs[i].kind]);
 	if (uncertainty_replicate(h, d, spec, nominal, inputs, n_inputs,
-	    result->choice, runs, threads, a, result->ranks, result->failed_run,
-	    e) < 0)
+	    result->draws, result->choice, runs, threads, a, result->ranks,
+	    result->failed_run, e) < 0)
 		return -1;
 	for (r = 0; r < runs; r++)
 		result->failed += result->failed_run[r];

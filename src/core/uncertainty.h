@@ -66,16 +66,19 @@ int	uncertainty_cut(const double *u, size_t n, size_t k, size_t *bin,
 void	uncertainty_noisy_weights(const struct composite_hierarchy *h,
 	    const double *nominal, const int *levels, size_t n_levels,
 	    const double *factor, size_t k, struct rng *g, double **out);
-/* Runs replications given the alternative chosen for each input (choice, input by
- * input, runs each), on the screened data of `nominal`, into ranks (run by run).
- * A replication in which a step fails gets NAN ranks for every unit and a 1 in
- * failed_run. */
+/* Runs replications from draws in [0,1) (input by input, runs each): each
+ * input's draws are cut into its alternatives (uncertainty_cut, METHODS
+ * §4.10) into choice (the same layout), then every run is computed on the
+ * screened data of `nominal` into ranks (run by run). A replication in which
+ * a step fails gets NAN ranks for every unit and a 1 in failed_run. Returns
+ * -1 (the input named in e) if an input's draws cannot be cut. */
 int	uncertainty_replicate(const struct composite_hierarchy *h,
 	    const struct composite_data *d, const struct composite_spec *spec,
 	    const struct composite_result *nominal,
 	    const struct uncertainty_input *inputs, size_t n_inputs,
-	    const size_t *choice, size_t runs, int threads, struct arena *a,
-	    double *ranks, unsigned char *failed_run, struct error *e);
+	    const double *draws, size_t *choice, size_t runs, int threads,
+	    struct arena *a, double *ranks, unsigned char *failed_run,
+	    struct error *e);
 /* Rank statistics over the present ranks of runs[0..runs) for each unit. */
 void	uncertainty_stats_compute(const struct composite_result *nominal,
 	    const double *ranks, size_t runs, struct arena *a,

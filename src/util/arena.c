@@ -77,6 +77,15 @@ arena_strdup(struct arena *a, const char *s)
 }
 
 char *
+arena_take(struct arena *a, struct buf *b)
+{
+	char *s = arena_strdup(a, buf_cstr(b));
+
+	buf_free(b);
+	return s;
+}
+
+char *
 arena_printf(struct arena *a, const char *fmt, ...)
 {
 	va_list ap;

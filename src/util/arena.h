@@ -5,6 +5,8 @@
 
 #include <stddef.h>
 
+#include "util/buf.h"
+
 struct arena_chunk;
 
 struct arena {
@@ -19,5 +21,7 @@ char	*arena_strdup(struct arena *a, const char *s);
 char	*arena_strndup(struct arena *a, const char *s, size_t n);
 char	*arena_printf(struct arena *a, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
+/* A copy of b's text in a; b is freed (for text built with format_*()). */
+char	*arena_take(struct arena *a, struct buf *b);
 
 #endif

@@ -7,45 +7,58 @@
 #include <stdlib.h>
 #include <string.h>
 
-int
-text_utf8_valid(const char *str, size_t n, size_t *bad)
+size_t
+text_utf8_decode(const char *str, size_t n, unsigned *cp_out)
 {
 	const unsigned char *s = (const unsigned char *)str;
-	size_t i = 0;
+	unsigned c, cp, min;
+	size_t len, k;
+
+	if (n == 0)
+		return 0;
+	c = s[0];
+	if (c < 0x80) {
+		len = 1; cp = c; min = 0;
+	} else if ((c & 0xe0) == 0xc0) {
+		len = 2; cp = c & 0x1f; min = 0x80;
+	} else if ((c & 0xf0) == 0xe0) {
+		len = 3; cp = c & 0x0f; min = 0x800;
+	} else if ((c & 0xf8) == 0xf0) {
+		len = 4; cp = c & 0x07; min = 0x10000;
+	} else
+		return 0;
+	if (len > n)
+		return 0;
+	for (k = 1; k < len; k++) {
+		if ((s[k] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[k] & 0x3f);
+	}
+	if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	if (cp_out != NULL)
+		*cp_out = cp;
+	return len;
+}
+
+int
+text_utf8_valid(const char *s, size_t n, size_t *bad)
+{
+	size_t i = 0, len;
 
 	while (i < n) {
-		unsigned c = s[i];
-		size_t len;
-		unsigned cp, min;
-
-		if (c < 0x80) {
+		if ((unsigned char)s[i] < 0x80) {
 			i++;
 			continue;
 		}
-		if ((c & 0xe0) == 0xc0) {
-			len = 2; cp = c & 0x1f; min = 0x80;
-		} else if ((c & 0xf0) == 0xe0) {
-			len = 3; cp = c & 0x0f; min = 0x800;
-		} else if ((c & 0xf8) == 0xf0) {
-			len = 4; cp = c & 0x07; min = 0x10000;
-		} else
-			goto fail;
-		if (i + len > n)
-			goto fail;
-		for (size_t k = 1; k < len; k++) {
-			if ((s[i + k] & 0xc0) != 0x80)
-				goto fail;
-			cp = (cp << 6) | (s[i + k] & 0x3f);
+		if ((len = text_utf8_decode(s + i, n - i, NULL)) == 0) {
+			if (bad != NULL)
+				*bad = i;
+			return 0;
 		}
-		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-			goto fail;
 		i += len;
 	}
 	return 1;
-fail:
-	if (bad != NULL)
-		*bad = i;
-	return 0;
 }
 
 size_t

@@ -9,6 +9,11 @@
 /* Returns 1 if s[0..n) is valid UTF-8 (no overlongs, no surrogates); otherwise
  * 0 and the byte offset of the first bad sequence in *bad. */
 int	text_utf8_valid(const char *s, size_t n, size_t *bad);
+/* The length (1 to 4) of the UTF-8 sequence that starts s[0..n), with its
+ * code point in *cp (if cp is not NULL); 0 if none starts there: a stray
+ * continuation or bad lead byte, a cut-off sequence, an overlong form, a
+ * surrogate or a code point above U+10FFFF. */
+size_t	text_utf8_decode(const char *s, size_t n, unsigned *cp);
 /* Number of UTF-8 characters in s[0..n) (continuation bytes not counted): turns
  * byte offsets into the column numbers people see. */
 size_t	text_utf8_chars(const char *s, size_t n);

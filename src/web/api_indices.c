@@ -106,18 +106,6 @@ api_indices_leaf(const struct index_catalog_leaf *leaf)
 	    "left_out", api_indices_text(leaf->unused));
 }
 
-static const struct index_catalog_leaf *
-api_indices_leaf_of(const struct index_catalog *x,
-    const struct index_catalog_node *n)
-{
-	size_t i;
-
-	for (i = 0; i < x->leaf_count; i++)
-		if (x->leaves[i].component == n->component)
-			return &x->leaves[i];
-	return NULL;
-}
-
 static json_t *
 api_indices_components(const struct index_catalog *x)
 {
@@ -126,8 +114,8 @@ api_indices_components(const struct index_catalog *x)
 
 	for (i = 0; i < x->node_count; i++) {
 		const struct index_catalog_node *n = &x->nodes[i];
-		const struct index_catalog_leaf *leaf = api_indices_leaf_of(x,
-		    n);
+		const struct index_catalog_leaf *leaf = index_catalog_leaf_of(x,
+		    n->component);
 		json_t *o = json_pack("{s:s,s:o,s:o,s:i,s:o,s:o,s:b}",
 		    "code", n->code,
 		    "title", api_indices_titles(n->title_de, n->title_en),

@@ -71,16 +71,6 @@ dash_target_text(struct buf *out, const struct page_context *ctx,
 		buf_printf(out, " (%s)", dash_pick(ctx, t->note_de, t->note_en));
 }
 
-static void
-dash_indicator_term(struct html *h, const struct page_context *ctx,
-    const char *term, const char *value)
-{
-	if (value == NULL || value[0] == '\0')
-		return;
-	html_element_text(h, HTML_DT, page_text(ctx, term));
-	html_element_text(h, HTML_DD, value);
-}
-
 /* The current targets: one in a line, several as a list. */
 static void
 dash_indicator_targets(struct html *h, const struct page_context *ctx,
@@ -124,28 +114,17 @@ dash_indicator_facts(struct html *h, const struct page_context *ctx,
 
 	html_open(h, HTML_DL);
 	html_attr(h, HTML_ATTR_CLASS, "facts");
-	dash_indicator_term(h, ctx, "Definition", dash_pick(ctx,
+	page_term(h, ctx, "Definition", dash_pick(ctx,
 	    ind->definition_de, ind->definition_en));
-	dash_indicator_term(h, ctx, "Unit", dash_unit(ctx, ind->unit));
-	dash_indicator_term(h, ctx, "Polarity", page_text(ctx,
+	page_term(h, ctx, "Unit", dash_unit(ctx, ind->unit));
+	page_term(h, ctx, "Polarity", page_text(ctx,
 	    dash_indicator_polarity(ind->polarity)));
 	dash_indicator_targets(h, ctx, d, ind);
 	if (ref != NULL)
-		dash_indicator_term(h, ctx, "Compared with", dash_pick(ctx,
+		page_term(h, ctx, "Compared with", dash_pick(ctx,
 		    ref->name_de, ref->name_en));
-	if (ind->source != NULL) {
-		html_element_text(h, HTML_DT, page_text(ctx, "Source"));
-		html_open(h, HTML_DD);
-		if (ind->source_url != NULL) {
-			html_open(h, HTML_A);
-			html_attr(h, HTML_ATTR_HREF, ind->source_url);
-			html_text(h, ind->source);
-			html_close(h);
-		} else
-			html_text(h, ind->source);
-		html_close(h);
-	}
-	dash_indicator_term(h, ctx, "Method note", ind->method_note);
+	page_source(h, ctx, ind->source, ind->source_url);
+	page_term(h, ctx, "Method note", ind->method_note);
 	html_close(h);
 }
 

@@ -7,6 +7,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "util/text.h"
+
 const char *const html_element_names[HTML_ELEMENT__MAX] = {
 	"a", "abbr", "article", "aside", "body", "br",
 	"button", "caption", "code", "dd", "details", "div",
@@ -74,8 +76,8 @@ html_escape(struct buf *out, const char *str, size_t n)
 
 	buf_reserve(out, n);
 	while (i < n) {
-		unsigned c = s[i], cp, min;
-		size_t len, k;
+		unsigned c = s[i], cp;
+		size_t len;
 		const char *esc = NULL;
 
 		if (c < 0x80) {
@@ -99,23 +101,15 @@ html_escape(struct buf *out, const char *str, size_t n)
 			i++;
 			continue;
 		}
-		if ((c & 0xe0) == 0xc0) {
-			len = 2; cp = c & 0x1f; min = 0x80;
-		} else if ((c & 0xf0) == 0xe0) {
-			len = 3; cp = c & 0x0f; min = 0x800;
-		} else if ((c & 0xf8) == 0xf0) {
-			len = 4; cp = c & 0x07; min = 0x10000;
-		} else
-			goto bad;
-		if (i + len > n)
-			goto bad;
-		for (k = 1; k < len; k++) {
-			if ((s[i + k] & 0xc0) != 0x80)
-				goto bad;
-			cp = (cp << 6) | (s[i + k] & 0x3f);
+		if ((len = text_utf8_decode(str + i, n - i, &cp)) == 0) {
+			/* One replacement per bad lead byte; the scan resumes
+			 * after it. */
+			buf_append(out, str + start, i - start);
+			buf_puts(out, replacement);
+			i++;
+			start = i;
+			continue;
 		}
-		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-			goto bad;
 		if (cp == 0xfffe || cp == 0xffff) {
 			/* Well-formed but not allowed in XML: one U+FFFD. */
 			buf_append(out, str + start, i - start);
@@ -123,13 +117,6 @@ html_escape(struct buf *out, const char *str, size_t n)
 			start = i + len;
 		}
 		i += len;
-		continue;
-bad:
-		/* One replacement per bad lead byte; the scan resumes after it. */
-		buf_append(out, str + start, i - start);
-		buf_puts(out, replacement);
-		i++;
-		start = i;
 	}
 	buf_append(out, str + start, i - start);
 }

@@ -88,6 +88,34 @@ page_text(const struct page_context *ctx, const char *msgid)
 	return i18n_text(ctx->lang, msgid);
 }
 
+void
+page_term(struct html *h, const struct page_context *ctx, const char *term,
+    const char *value)
+{
+	if (value == NULL || value[0] == '\0')
+		return;
+	html_element_text(h, HTML_DT, page_text(ctx, term));
+	html_element_text(h, HTML_DD, value);
+}
+
+void
+page_source(struct html *h, const struct page_context *ctx,
+    const char *source, const char *url)
+{
+	if (source == NULL)
+		return;
+	html_element_text(h, HTML_DT, page_text(ctx, "Source"));
+	html_open(h, HTML_DD);
+	if (url != NULL) {
+		html_open(h, HTML_A);
+		html_attr(h, HTML_ATTR_HREF, url);
+		html_text(h, source);
+		html_close(h);
+	} else
+		html_text(h, source);
+	html_close(h);
+}
+
 /* Whether the catalogue defines a composite index: its page is a section
  * only then. A page without a database (an error page) does not ask. */
 static bool

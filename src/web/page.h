@@ -40,6 +40,14 @@ void	page_asset_href(struct buf *out, const struct page_context *ctx,
 	    const char *name);
 /* The translation of msgid in the page's language. */
 const char *page_text(const struct page_context *ctx, const char *msgid);
+/* A term of a description list: <dt> the translation of term, <dd> value;
+ * nothing when value is NULL or empty. */
+void	page_term(struct html *h, const struct page_context *ctx,
+	    const char *term, const char *value);
+/* The "Source" term: the source's name, a link when url is not NULL;
+ * nothing when source is NULL. */
+void	page_source(struct html *h, const struct page_context *ctx,
+	    const char *source, const char *url);
 /* Document head, site header with the language switch, and <main>; the
  * page's content follows; page_end() closes everything. */
 void	page_begin(struct html *h, const struct page_context *ctx,

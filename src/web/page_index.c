@@ -24,22 +24,13 @@ page_index_pick(const struct page_index *pi, const char *de, const char *en)
 	return de != NULL ? de : (en != NULL ? en : "");
 }
 
-static const char *
-page_index_keep(struct page_index *pi, struct buf *b)
-{
-	const char *s = arena_strdup(&pi->arena, buf_cstr(b));
-
-	buf_free(b);
-	return s;
-}
-
 const char *
 page_index_number(struct page_index *pi, double v, int decimals)
 {
 	struct buf b = BUF_INIT;
 
 	format_number(&b, v, decimals, pi->ctx.lang);
-	return page_index_keep(pi, &b);
+	return arena_take(&pi->arena, &b);
 }
 
 const char *
@@ -66,7 +57,7 @@ page_index_value(struct page_index *pi, const struct index_catalog_leaf *leaf,
 
 	if (!isfinite(v)) {
 		format_number(&b, v, 0, pi->ctx.lang);
-		return page_index_keep(pi, &b);
+		return arena_take(&pi->arena, &b);
 	}
 	switch (leaf->measure) {
 	case MODEL_MEASURE_GROWTH:
@@ -94,7 +85,7 @@ page_index_value(struct page_index *pi, const struct index_catalog_leaf *leaf,
 	}
 	if (with_unit && word[0] != '\0')
 		buf_printf(&b, "\xc2\xa0%s", word);
-	return page_index_keep(pi, &b);
+	return arena_take(&pi->arena, &b);
 }
 
 const char *

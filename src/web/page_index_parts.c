@@ -14,18 +14,6 @@
 #include "core/normalise.h"
 #include "util/format.h"
 
-static const struct index_catalog_leaf *
-page_index_parts_leaf(const struct index_catalog *x,
-    const struct index_catalog_node *n)
-{
-	size_t i;
-
-	for (i = 0; i < x->leaf_count; i++)
-		if (x->leaves[i].component == n->component)
-			return &x->leaves[i];
-	return NULL;
-}
-
 /* The node that is the parent of node n (the index for the top level). */
 static const struct index_catalog_node *
 page_index_parts_parent(const struct index_catalog *x,
@@ -49,13 +37,10 @@ static const char *
 page_index_parts_share(struct page_index *pi, double share)
 {
 	struct buf b = BUF_INIT;
-	const char *s;
 
 	format_percent(&b, share * 100.0, fabs(share * 100.0 -
 	    round(share * 100.0)) < 1e-9 ? 0 : 1, pi->ctx.lang);
-	s = arena_strdup(&pi->arena, buf_cstr(&b));
-	buf_free(&b);
-	return s;
+	return arena_take(&pi->arena, &b);
 }
 
 /* ---- the components tables ----------------------------------------- */
@@ -106,7 +91,7 @@ page_index_parts_group(struct html *h, struct page_index *pi,
 		if (nd->level != 1 || nd->node < 0 ||
 		    page_index_parts_parent(x, nd) != g)
 			continue;
-		if ((leaf = page_index_parts_leaf(x, nd)) != NULL)
+		if ((leaf = index_catalog_leaf_of(x, nd->component)) != NULL)
 			leaves[n++] = leaf;
 	}
 	if (n == 0)
@@ -299,7 +284,7 @@ page_index_parts_tree(struct html *h, struct page_index *pi,
 		}
 		html_open(h, HTML_LI);
 		html_element_text(h, HTML_STRONG, page_index_node_title(pi, n));
-		leaf = page_index_parts_leaf(x, n);
+		leaf = index_catalog_leaf_of(x, n->component);
 		if (n->node >= 0 && parent->component == NULL)
 			html_text(h, " ");
 		if (n->node >= 0 && parent->component == NULL)

@@ -190,7 +190,6 @@ page_index_chart_desc(struct page_index *pi)
 	const struct index_catalog *x = pi->x;
 	const struct index_catalog_node *top = index_catalog_top(x);
 	struct buf b = BUF_INIT;
-	const char *s;
 	size_t i;
 
 	buf_puts(&b, page_index_text(pi, "Regions by points, best first:"));
@@ -204,9 +203,7 @@ page_index_chart_desc(struct page_index *pi)
 			buf_printf(&b, " (%s)", page_index_rank_text(pi, lo, hi));
 	}
 	buf_putc(&b, '.');
-	s = arena_strdup(&pi->arena, buf_cstr(&b));
-	buf_free(&b);
-	return s;
+	return arena_take(&pi->arena, &b);
 }
 
 static void

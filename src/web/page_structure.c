@@ -22,22 +22,13 @@ page_structure_text(const struct page_structure *ps, const char *msgid)
 	return page_text(&ps->ctx, msgid);
 }
 
-static const char *
-page_structure_keep(struct page_structure *ps, struct buf *b)
-{
-	const char *s = arena_strdup(&ps->arena, buf_cstr(b));
-
-	buf_free(b);
-	return s;
-}
-
 const char *
 page_structure_number(struct page_structure *ps, double v, int decimals)
 {
 	struct buf b = BUF_INIT;
 
 	format_number(&b, v, decimals, ps->ctx.lang);
-	return page_structure_keep(ps, &b);
+	return arena_take(&ps->arena, &b);
 }
 
 const char *
@@ -46,7 +37,7 @@ page_structure_signed(struct page_structure *ps, double v, int decimals)
 	struct buf b = BUF_INIT;
 
 	format_signed(&b, v, decimals, ps->ctx.lang);
-	return page_structure_keep(ps, &b);
+	return arena_take(&ps->arena, &b);
 }
 
 const char *
@@ -55,7 +46,7 @@ page_structure_percent(struct page_structure *ps, double v, int decimals)
 	struct buf b = BUF_INIT;
 
 	format_percent(&b, v, decimals, ps->ctx.lang);
-	return page_structure_keep(ps, &b);
+	return arena_take(&ps->arena, &b);
 }
 
 const char *
@@ -68,7 +59,7 @@ page_structure_amount(struct page_structure *ps, double v)
 		buf_puts(&b, "\xc2\xa0");
 		buf_puts(&b, ps->unit);
 	}
-	return page_structure_keep(ps, &b);
+	return arena_take(&ps->arena, &b);
 }
 
 double *
@@ -239,16 +230,6 @@ page_structure_breadcrumb(struct html *h, const struct page_structure *ps)
 }
 
 static void
-page_structure_term(struct html *h, const struct page_structure *ps,
-    const char *term, const char *value)
-{
-	if (value == NULL || value[0] == '\0')
-		return;
-	html_element_text(h, HTML_DT, page_text(&ps->ctx, term));
-	html_element_text(h, HTML_DD, value);
-}
-
-static void
 page_structure_facts(struct html *h, struct page_structure *ps)
 {
 	const struct indicator *ind = ps->v->indicator;
@@ -257,31 +238,20 @@ page_structure_facts(struct html *h, struct page_structure *ps)
 
 	html_open(h, HTML_DL);
 	html_attr(h, HTML_ATTR_CLASS, "facts");
-	page_structure_term(h, ps, "Figures", page_structure_pick(&ps->ctx,
+	page_term(h, &ps->ctx, "Figures", page_structure_pick(&ps->ctx,
 	    ind->title_de, ind->title_en));
-	page_structure_term(h, ps, "Definition", page_structure_pick(&ps->ctx,
+	page_term(h, &ps->ctx, "Definition", page_structure_pick(&ps->ctx,
 	    ind->definition_de, ind->definition_en));
 	if (cl != NULL)
-		page_structure_term(h, ps, "Sectors", page_structure_pick(
+		page_term(h, &ps->ctx, "Sectors", page_structure_pick(
 		    &ps->ctx, cl->name_de, cl->name_en));
-	page_structure_term(h, ps, "Region", ps->region);
-	page_structure_term(h, ps, "Compared with", ps->reference);
+	page_term(h, &ps->ctx, "Region", ps->region);
+	page_term(h, &ps->ctx, "Compared with", ps->reference);
 	if (r->period_count > 0)
-		page_structure_term(h, ps, "Periods", arena_printf(&ps->arena,
+		page_term(h, &ps->ctx, "Periods", arena_printf(&ps->arena,
 		    "%s \xe2\x80\x93 %s", ps->periods[0],
 		    ps->periods[r->period_count - 1]));
-	if (ind->source != NULL) {
-		html_element_text(h, HTML_DT, page_text(&ps->ctx, "Source"));
-		html_open(h, HTML_DD);
-		if (ind->source_url != NULL) {
-			html_open(h, HTML_A);
-			html_attr(h, HTML_ATTR_HREF, ind->source_url);
-			html_text(h, ind->source);
-			html_close(h);
-		} else
-			html_text(h, ind->source);
-		html_close(h);
-	}
+	page_source(h, &ps->ctx, ind->source, ind->source_url);
 	html_close(h);
 }
 

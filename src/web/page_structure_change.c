@@ -25,16 +25,13 @@ page_structure_change_period(struct page_structure *ps, const char *text)
 {
 	struct buf b = BUF_INIT;
 	struct period p;
-	const char *s;
 
 	if (text == NULL)
 		return "\xe2\x80\x93";
 	if (period_parse(text, strlen(text), &p) == -1)
 		return text;
 	format_period(&b, &p, ps->ctx.lang);
-	s = arena_strdup(&ps->arena, buf_cstr(&b));
-	buf_free(&b);
-	return s;
+	return arena_take(&ps->arena, &b);
 }
 
 /* Why a number is missing, in the page's language. */
