@@ -314,7 +314,11 @@ app_structure_json_describe(struct jsonw *w,
 	}
 	jsonw_array(w, "notes");
 	for (i = 0; i < r->note_count; i++)
-		jsonw_string(w, NULL, r->notes[i]);
+		jsonw_string(w, NULL, r->notes[i].en);
+	jsonw_close(w);
+	jsonw_array(w, "notes_de");	/* the same notes in German, same order */
+	for (i = 0; i < r->note_count; i++)
+		jsonw_string(w, NULL, r->notes[i].de);
 	jsonw_close(w);
 }
 

@@ -37,7 +37,7 @@ has_note(const struct app_structure_report *r, const char *text)
 	size_t k;
 
 	for (k = 0; k < r->note_count; k++)
-		if (strstr(r->notes[k], text) != NULL)
+		if (strstr(r->notes[k].en, text) != NULL)
 			return true;
 	return false;
 }
