@@ -63,10 +63,13 @@ app_structure_period_de(struct buf *out, const char *name)
 {
 	struct period p;
 
-	if (period_parse(name, strlen(name), &p) == 0)
-		format_period(out, &p, "de");
-	else
+	if (period_parse(name, strlen(name), &p) == -1) {
 		buf_puts(out, name);
+		return;
+	}
+	if (p.kind != PERIOD_YEAR)
+		buf_puts(out, "im ");
+	format_period(out, &p, "de");
 }
 
 const char *

@@ -162,8 +162,8 @@ void	app_structure_note(struct app_structure_report *r, const char *en,
 	    __attribute__((format(printf, 2, 4), format(printf, 3, 4)));
 void	app_structure_note_add(struct app_structure_report *r, const char *en,
 	    const char *de);
-/* A period's name (2017, 2017-Q2) as the German text writes it ("2. Quartal
- * 2017"), appended to out; a name that is no period is copied as it is. */
+/* When, in a German sentence, for a period's name: "2017", "im 2. Quartal
+ * 2017", "im Juni 2017"; a name that is no period is copied as it is. */
 void	app_structure_period_de(struct buf *out, const char *name);
 const char *app_structure_region_label(const struct app_structure_table *t,
 	    size_t k);

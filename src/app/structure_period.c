@@ -144,8 +144,8 @@ app_structure_period_inside(struct app_structure_ctx *c, struct buf *en,
 		    "total: it is probably part of another sector.",
 		    buf_cstr(&names));
 		buf_printf(de, " Ohne %s stimmen die Bereiche mit jeder "
-		    "veröffentlichten Gesamtzahl überein: Er ist wahrscheinlich "
-		    "Teil eines anderen Bereichs.", buf_cstr(&names_de));
+		    "veröffentlichten Gesamtzahl überein: Dieser Bereich ist "
+		    "wahrscheinlich Teil eines anderen.", buf_cstr(&names_de));
 	} else if (found > 1) {
 		buf_printf(en, " Without any one of %s the sectors would meet "
 		    "every published total: one of them is probably part of "
