@@ -14,20 +14,6 @@
 #include "util/jsonw.h"
 #include "util/text.h"
 
-/* A number as util/text.h writes it (2030, 0.1); not finite: null. */
-static void
-assess_json_number(struct jsonw *w, const char *key, double value)
-{
-	char text[40];
-
-	if (!isfinite(value)) {
-		jsonw_null(w, key);
-		return;
-	}
-	text_format_double(value, text, sizeof(text));
-	jsonw_raw(w, key, text);
-}
-
 static void
 assess_json_period(struct jsonw *w, const char *key, const struct period *p)
 {
@@ -64,7 +50,7 @@ assess_json_annual(struct jsonw *w, const char *key,
 	for (i = 0; i < a->count; i++) {
 		jsonw_object_line(w, NULL);
 		assess_json_period(w, "period", &a->periods[i]);
-		assess_json_number(w, "value", a->values[i]);
+		jsonw_number(w, "value", a->values[i]);
 		jsonw_string(w, "flags", assess_json_flag_letters(a->flags[i], letters));
 		jsonw_close(w);
 	}
@@ -122,14 +108,14 @@ assess_json_record(struct jsonw *w, const char *key,
 			if (explain_quantity_role((enum explain_quantity)q) ==
 			    (enum explain_role)role &&
 			    explain_get(rec, (enum explain_quantity)q, &v))
-				assess_json_number(w, explain_quantity_names[q], v);
+				jsonw_number(w, explain_quantity_names[q], v);
 		jsonw_close(w);
 		if (role == EXPLAIN_ROLE_PARAMETER) {
 			jsonw_array(w, "points");
 			for (i = 0; i < rec->point_count; i++) {
 				jsonw_object_line(w, NULL);
 				assess_json_period(w, "period", &rec->points[i].period);
-				assess_json_number(w, "value", rec->points[i].value);
+				jsonw_number(w, "value", rec->points[i].value);
 				jsonw_close(w);
 			}
 			jsonw_close(w);
@@ -151,15 +137,15 @@ assess_json_target(struct jsonw *w, const struct assess_result *r,
 	jsonw_string(w, "kind", model_target_kind_names[t->kind]);
 	jsonw_bool(w, "implied", v == NULL);
 	if (v != NULL && v->has_value)
-		assess_json_number(w, "value", v->value);
+		jsonw_number(w, "value", v->value);
 	else
 		jsonw_null(w, "value");
 	if (v != NULL && v->has_low)
-		assess_json_number(w, "low", v->low);
+		jsonw_number(w, "low", v->low);
 	else
 		jsonw_null(w, "low");
 	if (v != NULL && v->has_high)
-		assess_json_number(w, "high", v->high);
+		jsonw_number(w, "high", v->high);
 	else
 		jsonw_null(w, "high");
 	if (v != NULL && v->year != 0)
@@ -212,7 +198,7 @@ assess_json_indicator(struct jsonw *w, const struct assess_result *r,
 	if (r->latest.has) {
 		jsonw_object_line(w, "latest");
 		assess_json_period(w, "period", &r->latest.period);
-		assess_json_number(w, "value", r->latest.value);
+		jsonw_number(w, "value", r->latest.value);
 		jsonw_string(w, "flags", r->latest.flag);
 		jsonw_close(w);
 	} else {
@@ -224,7 +210,7 @@ assess_json_indicator(struct jsonw *w, const struct assess_result *r,
 	jsonw_object_line(w, "trend");
 	jsonw_string(w, "direction", assess_direction_names[r->trend.direction]);
 	if (r->trend.direction != ASSESS_DIRECTION_NONE) {
-		assess_json_number(w, "change_per_year", r->trend.change);
+		jsonw_number(w, "change_per_year", r->trend.change);
 		jsonw_int(w, "from_year", r->trend.from_year);
 		jsonw_int(w, "to_year", r->trend.to_year);
 	} else {

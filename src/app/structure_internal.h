@@ -5,6 +5,7 @@
 #ifndef WIALL_APP_STRUCTURE_INTERNAL_H
 #define WIALL_APP_STRUCTURE_INTERNAL_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -156,6 +157,10 @@ struct app_structure_ctx {
 
 /* structure.c: notes, region labels, and a number with its status and the
  * sentence saying why it is missing. */
+/* Formats one argument list into both sentences of a note. */
+void	app_structure_note_vformat(struct buf *b_en, struct buf *b_de,
+	    const char *en, const char *de, va_list ap)
+	    __attribute__((format(printf, 3, 0), format(printf, 4, 0)));
 /* A note in English and German, as app_structure_table_note(). */
 void	app_structure_note(struct app_structure_report *r, const char *en,
 	    const char *de, ...)

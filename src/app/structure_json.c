@@ -21,12 +21,6 @@ struct json_missing {
 	size_t				  count, cap;
 };
 
-size_t
-app_structure_json_number_text(double v, char *out, size_t size)
-{
-	return text_format_double(v, out, size);
-}
-
 /* A value: its number, or null remembered in m under `key` (a copy). */
 static void
 app_structure_json_value(struct jsonw *w, const char *key,

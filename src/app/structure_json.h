@@ -38,12 +38,6 @@
 #include "app/structure.h"
 #include "util/buf.h"
 
-/* A number as the report's files write it: whole numbers below 2^53 in plain
- * digits (47740, not 4.774e+04), others with the fewest significant digits
- * that read back to the same double (0.1, not 0.10000000000000001). Returns
- * the length; out holds at least 32 bytes. */
-size_t	app_structure_json_number_text(double v, char *out, size_t size);
-
 /* Appends the report as pretty-printed JSON and a final newline to out. */
 void	app_structure_json_write(const struct app_structure_report *r,
 	    struct buf *out);

@@ -119,13 +119,10 @@ app_structure_table_note(struct app_structure_table *t, const char *en,
     const char *de, ...)
 {
 	struct buf b_en = BUF_INIT, b_de = BUF_INIT;
-	va_list ap, aq;
+	va_list ap;
 
 	va_start(ap, de);
-	va_copy(aq, ap);
-	buf_vprintf(&b_en, en, ap);
-	buf_vprintf(&b_de, de, aq);
-	va_end(aq);
+	app_structure_note_vformat(&b_en, &b_de, en, de, ap);
 	va_end(ap);
 	app_structure_table_note_add(t, buf_cstr(&b_en), buf_cstr(&b_de));
 	buf_free(&b_en);

@@ -6,6 +6,7 @@
 #include "app/structure_json.h"
 #include "cli/cmd_structure_internal.h"
 #include "io/csv.h"
+#include "util/text.h"
 
 
 /* One row: region,period,shock,measure,sector,value,status. */
@@ -24,7 +25,7 @@ cmd_structure_csv_row(FILE *fp, const char *region, const char *period,
 	}
 	csv_write_field(fp, sector, strlen(sector), ',');
 	if (v->status == STRUCTURE_OK && isfinite(v->value))
-		app_structure_json_number_text(v->value, num, sizeof(num));
+		text_format_double(v->value, num, sizeof(num));
 	fprintf(fp, ",%s,%s\n", num, structure_status_names[v->status ==
 	    STRUCTURE_OK && !isfinite(v->value) ? STRUCTURE_NOT_FINITE :
 	    v->status]);

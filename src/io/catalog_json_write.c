@@ -23,12 +23,8 @@ static void
 catalog_json_write_number(struct jsonw *w, const char *key, bool has,
     double value)
 {
-	char text[40];
-
-	if (!has)
-		return;
-	text_format_double(value, text, sizeof(text));
-	jsonw_raw(w, key, text);
+	if (has)
+		jsonw_number(w, key, value);
 }
 
 static void
