@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds every libFuzzer harness tests/fuzz/fuzz_<name>.c with clang against the
 # project's sources (ASan + UBSan) and runs each for FUZZ_SECONDS on its seed
-# corpus tests/fuzz/corpus/<name>/. Crashes land in build-fuzz/crashes/.
+# corpus tests/fuzz/corpus/<name>/ (with the dictionary tests/fuzz/<name>.dict
+# if there is one). Crashes land in build-fuzz/crashes/.
 set -eu
 cd "$(dirname "$0")/../.."
 FUZZ_SECONDS=${FUZZ_SECONDS:-60}
@@ -26,6 +27,7 @@ for h in tests/fuzz/fuzz_*.c; do
 	mkdir -p "$OUT/corpus/$name"
 	seeds=tests/fuzz/corpus/$name
 	"$OUT/fuzz_$name" -max_total_time="$FUZZ_SECONDS" -max_len=65536 \
+	    $( [ -f "tests/fuzz/$name.dict" ] && echo "-dict=tests/fuzz/$name.dict" ) \
 	    -artifact_prefix="$OUT/crashes/${name}-" "$OUT/corpus/$name" \
 	    $( [ -d "$seeds" ] && echo "$seeds" ) 2>&1 | tail -3 || status=1
 done
