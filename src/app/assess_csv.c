@@ -39,10 +39,7 @@ assess_csv_number(struct buf *out, bool has, double v)
 
 	if (!has || !isfinite(v))
 		return;
-	if (v == trunc(v) && fabs(v) < 1e15)
-		snprintf(text, sizeof(text), "%.0f", v);
-	else
-		text_format_double(v, text, sizeof(text));
+	text_format_double(v, text, sizeof(text));
 	buf_puts(out, text);
 }
 

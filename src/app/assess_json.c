@@ -14,9 +14,7 @@
 #include "util/jsonw.h"
 #include "util/text.h"
 
-/* Years and counts as integers: the shortest form of 2030 is 2.03e+03.
- * Unlike jsonw_number(), whole numbers from 1e15 on take the short form and
- * -0 keeps its sign, as this contract has always written them. */
+/* A number as util/text.h writes it (2030, 0.1); not finite: null. */
 static void
 assess_json_number(struct jsonw *w, const char *key, double value)
 {
@@ -26,10 +24,7 @@ assess_json_number(struct jsonw *w, const char *key, double value)
 		jsonw_null(w, key);
 		return;
 	}
-	if (value == trunc(value) && fabs(value) < 1e15)
-		snprintf(text, sizeof(text), "%.0f", value);
-	else
-		text_format_double(value, text, sizeof(text));
+	text_format_double(value, text, sizeof(text));
 	jsonw_raw(w, key, text);
 }
 

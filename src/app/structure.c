@@ -15,6 +15,7 @@
 #include "app/structure_internal.h"
 #include "core/variety.h"
 #include "util/buf.h"
+#include "util/format.h"
 #include "util/xalloc.h"
 
 const char *const app_structure_lq_basis_names[APP_STRUCTURE_LQ_BASIS__MAX] = {
@@ -23,24 +24,52 @@ const char *const app_structure_lq_basis_names[APP_STRUCTURE_LQ_BASIS__MAX] = {
 };
 
 void
-app_structure_note(struct app_structure_report *r, const char *fmt, ...)
+app_structure_note_add(struct app_structure_report *r, const char *en,
+    const char *de)
 {
-	struct buf b = BUF_INIT;
-	va_list ap;
-
-	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
-	va_end(ap);
 	if (r->note_count == r->note_cap) {
-		const char **grown;
+		struct app_structure_note *grown;
 		r->note_cap = r->note_cap == 0 ? 8 : 2 * r->note_cap;
 		grown = arena_alloc(&r->arena, r->note_cap * sizeof(*grown));
 		if (r->note_count > 0)
 			memcpy(grown, r->notes, r->note_count * sizeof(*grown));
 		r->notes = grown;
 	}
-	r->notes[r->note_count++] = arena_strdup(&r->arena, buf_cstr(&b));
-	buf_free(&b);
+	r->notes[r->note_count].en = arena_strdup(&r->arena, en);
+	r->notes[r->note_count].de = arena_strdup(&r->arena, de);
+	r->note_count++;
+}
+
+void
+app_structure_note(struct app_structure_report *r, const char *en,
+    const char *de, ...)
+{
+	struct buf b_en = BUF_INIT, b_de = BUF_INIT;
+	va_list ap, aq;
+
+	va_start(ap, de);
+	va_copy(aq, ap);
+	buf_vprintf(&b_en, en, ap);
+	buf_vprintf(&b_de, de, aq);
+	va_end(aq);
+	va_end(ap);
+	app_structure_note_add(r, buf_cstr(&b_en), buf_cstr(&b_de));
+	buf_free(&b_en);
+	buf_free(&b_de);
+}
+
+void
+app_structure_period_de(struct buf *out, const char *name)
+{
+	struct period p;
+
+	if (period_parse(name, strlen(name), &p) == -1) {
+		buf_puts(out, name);
+		return;
+	}
+	if (p.kind != PERIOD_YEAR)
+		buf_puts(out, "im ");
+	format_period(out, &p, "de");
 }
 
 const char *
@@ -48,6 +77,13 @@ app_structure_region_label(const struct app_structure_table *t, size_t k)
 {
 	return t->region_names != NULL && t->region_names[k] != NULL ?
 	    t->region_names[k] : t->regions.name[k];
+}
+
+const char *
+app_structure_region_label_de(const struct app_structure_table *t, size_t k)
+{
+	return t->region_names_de != NULL && t->region_names_de[k] != NULL ?
+	    t->region_names_de[k] : t->regions.name[k];
 }
 
 /* The sentence for a failed number: the core's reason, then where. periods
@@ -203,12 +239,20 @@ app_structure_choose_regions(struct app_structure_ctx *c, struct error *e)
 		if (k == APP_STRUCTURE_NOT_FOUND)
 			app_structure_note(c->r, "The indicator's reference region "
 			    "%s has no figures: the comparison is with the column "
-			    "sums of the regions.", t->reference_default);
+			    "sums of the regions.", "Die Vergleichsregion des "
+			    "Indikators, %s, hat keine Zahlen: Verglichen wird mit "
+			    "den Spaltensummen der Regionen.", t->reference_default);
 		else if (k != region) {
-			c->reference = k;
-			app_structure_note(c->r, "The reference is the indicator's "
+			char *en = xasprintf("The reference is the indicator's "
 			    "reference region, %s (--reference changes it).",
 			    app_structure_region_label(t, k));
+			char *de = xasprintf("Verglichen wird mit der "
+			    "Vergleichsregion des Indikators, %s (--reference "
+			    "ändert sie).", app_structure_region_label_de(t, k));
+			c->reference = k;
+			app_structure_note_add(c->r, en, de);
+			free(en);
+			free(de);
 		}
 	}
 
@@ -230,11 +274,16 @@ app_structure_choose_regions(struct app_structure_ctx *c, struct error *e)
 			c->rows[c->row_count++] = k;
 		c->sum_rows[c->sum_count++] = k;
 	}
-	if (left.len > 0)
-		app_structure_note(c->r, "Left out of the column sums%s because "
-		    "they contain other regions of the input: %s.",
-		    region == APP_STRUCTURE_NOT_FOUND ? " and the matrix" : "",
-		    buf_cstr(&left));
+	if (left.len > 0 && region == APP_STRUCTURE_NOT_FOUND)
+		app_structure_note(c->r, "Left out of the column sums and the "
+		    "matrix because they contain other regions of the input: %s.",
+		    "Aus den Spaltensummen und der Matrix weggelassen, weil sie "
+		    "andere Regionen der Eingabe enthalten: %s.", buf_cstr(&left));
+	else if (left.len > 0)
+		app_structure_note(c->r, "Left out of the column sums because "
+		    "they contain other regions of the input: %s.", "Aus den "
+		    "Spaltensummen weggelassen, weil sie andere Regionen der "
+		    "Eingabe enthalten: %s.", buf_cstr(&left));
 	buf_free(&left);
 	if (c->row_count == 0)
 		return error_set(e, "no region to compute: the input has only the "
@@ -460,7 +509,7 @@ app_structure_run(struct db *db, const struct app_structure_options *opt,
 		goto done;
 	c.S = t.sectors.count;
 	for (k = 0; k < t.note_count; k++)
-		app_structure_note(out, "%s", t.notes[k]);
+		app_structure_note_add(out, t.notes[k].en, t.notes[k].de);
 	if (app_structure_choose_regions(&c, e) == -1 ||
 	    app_structure_choose_periods(&c, e) == -1)
 		goto done;

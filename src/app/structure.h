@@ -204,6 +204,14 @@ struct app_structure_region {
 	struct app_structure_shock	*shocks;	/* report's shock_count */
 };
 
+/* A note of the report in both languages of the interface (METHODS §1):
+ * the same sentence, with the same names and numbers (German ones with a
+ * decimal comma). */
+struct app_structure_note {
+	const char	*en;
+	const char	*de;
+};
+
 struct app_structure_report {
 	struct arena			 arena;
 	bool				 matrix;	/* no --region: every region */
@@ -241,8 +249,8 @@ struct app_structure_report {
 
 	/* Plain-language remarks: sectors left out or kept whole, totals the
 	 * sectors do not meet, regions left out of the column sums, sectors
-	 * zero at the start of a span. */
-	const char			**notes;
+	 * zero at the start of a span. Each in English and German. */
+	struct app_structure_note	*notes;
 	size_t				 note_count, note_cap;
 };
 

@@ -10,6 +10,7 @@
 
 #include "app/structure.h"
 #include "core/structure.h"
+#include "util/buf.h"
 #include "util/model.h"
 
 #define APP_STRUCTURE_NOT_FOUND	((size_t)-1)
@@ -30,9 +31,16 @@ void	app_structure_names_free(struct app_structure_names *n);
 /* The regions × periods × sectors table the report is computed from. Cells
  * are [region][period][sector]; a cell without a figure is missing (never 0).
  * The published all-sector total of a region and period is separate. */
+/* A note of the table, owned by it: English and German. */
+struct app_structure_table_note {
+	char	*en;
+	char	*de;
+};
+
 struct app_structure_table {
 	struct app_structure_names regions;
 	const char	**region_names;		/* catalogue's, or NULL entries */
+	const char	**region_names_de;	/* the same in German */
 	bool		 *region_contains;	/* contains another region here */
 	struct app_structure_names sectors;	/* in the order they are compared */
 	struct app_structure_names periods;	/* chronological */
@@ -55,7 +63,7 @@ struct app_structure_table {
 	bool		  has_catalog;
 
 	/* Remarks made while reading, for the report's notes. */
-	char		**notes;
+	struct app_structure_table_note	*notes;
 	size_t		  note_count, note_cap;
 };
 
@@ -72,8 +80,18 @@ int	app_structure_load(struct db *db, const struct app_structure_options *opt,
 	    struct app_structure_table *t, struct diag_list *diags,
 	    struct error *e);
 void	app_structure_table_free(struct app_structure_table *t);
+/* A note in English and German: both formats take the same arguments in the
+ * same order (each is checked against them). A sentence whose languages need
+ * different arguments (plurals, numbers) is built first and added whole with
+ * app_structure_table_note_add(). */
 void	app_structure_table_note(struct app_structure_table *t,
-	    const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+	    const char *en, const char *de, ...)
+	    __attribute__((format(printf, 2, 4), format(printf, 3, 4)));
+void	app_structure_table_note_add(struct app_structure_table *t,
+	    const char *en, const char *de);
+/* Drops the notes after the first `count` (a level that was not used). */
+void	app_structure_table_note_drop(struct app_structure_table *t,
+	    size_t count);
 
 /* Raw records (structure_load.c): every observation read, with interned
  * region, period and sector, before the sectors compared are chosen. */
@@ -138,9 +156,18 @@ struct app_structure_ctx {
 
 /* structure.c: notes, region labels, and a number with its status and the
  * sentence saying why it is missing. */
-void	app_structure_note(struct app_structure_report *r, const char *fmt, ...)
-	    __attribute__((format(printf, 2, 3)));
+/* A note in English and German, as app_structure_table_note(). */
+void	app_structure_note(struct app_structure_report *r, const char *en,
+	    const char *de, ...)
+	    __attribute__((format(printf, 2, 4), format(printf, 3, 4)));
+void	app_structure_note_add(struct app_structure_report *r, const char *en,
+	    const char *de);
+/* When, in a German sentence, for a period's name: "2017", "im 2. Quartal
+ * 2017", "im Juni 2017"; a name that is no period is copied as it is. */
+void	app_structure_period_de(struct buf *out, const char *name);
 const char *app_structure_region_label(const struct app_structure_table *t,
+	    size_t k);
+const char *app_structure_region_label_de(const struct app_structure_table *t,
 	    size_t k);
 const char *app_structure_reason(struct app_structure_ctx *c,
 	    enum structure_status status, const struct structure_where *w,

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "util/jsonw.h"
+#include "util/text.h"
 #include "util/xalloc.h"
 
 /* The nulls of one object, written when it closes. */
@@ -23,7 +24,7 @@ struct json_missing {
 size_t
 app_structure_json_number_text(double v, char *out, size_t size)
 {
-	return jsonw_number_text(v, out, size);
+	return text_format_double(v, out, size);
 }
 
 /* A value: its number, or null remembered in m under `key` (a copy). */
@@ -313,7 +314,11 @@ app_structure_json_describe(struct jsonw *w,
 	}
 	jsonw_array(w, "notes");
 	for (i = 0; i < r->note_count; i++)
-		jsonw_string(w, NULL, r->notes[i]);
+		jsonw_string(w, NULL, r->notes[i].en);
+	jsonw_close(w);
+	jsonw_array(w, "notes_de");	/* the same notes in German, same order */
+	for (i = 0; i < r->note_count; i++)
+		jsonw_string(w, NULL, r->notes[i].de);
 	jsonw_close(w);
 }
 

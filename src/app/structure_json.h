@@ -20,7 +20,7 @@
  *                   "recovery_end", "sensitivity", "resistance", "recovery",
  *                   "recovery_sensitivity" } ],
  *     and the report's description: "indicator", "dimension", "source",
- *     "base", "lq_basis", "sectors", "groups", "notes" }
+ *     "base", "lq_basis", "sectors", "groups", "notes", "notes_de" }
  * Matrix mode (no --region): the description and "reference" at the top, and
  * "regions": [ one object as above per region ].
  *

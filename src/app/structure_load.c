@@ -20,6 +20,7 @@
 #include "util/buf.h"
 #include "store/catalog.h"
 #include "store/observations.h"
+#include "util/format.h"
 #include "util/xalloc.h"
 
 /* ---- raw records ---------------------------------------------------------- */
@@ -103,17 +104,42 @@ app_structure_excluded(const char *const *list, size_t n, const char *s,
 }
 
 void
-app_structure_table_note(struct app_structure_table *t, const char *fmt, ...)
+app_structure_table_note_add(struct app_structure_table *t, const char *en,
+    const char *de)
 {
-	struct buf b = BUF_INIT;
-	va_list ap;
-
-	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
-	va_end(ap);
 	t->notes = xgrow(t->notes, &t->note_cap, t->note_count + 1,
 	    sizeof(*t->notes));
-	t->notes[t->note_count++] = buf_detach(&b);
+	t->notes[t->note_count].en = xstrdup(en);
+	t->notes[t->note_count].de = xstrdup(de);
+	t->note_count++;
+}
+
+void
+app_structure_table_note(struct app_structure_table *t, const char *en,
+    const char *de, ...)
+{
+	struct buf b_en = BUF_INIT, b_de = BUF_INIT;
+	va_list ap, aq;
+
+	va_start(ap, de);
+	va_copy(aq, ap);
+	buf_vprintf(&b_en, en, ap);
+	buf_vprintf(&b_de, de, aq);
+	va_end(aq);
+	va_end(ap);
+	app_structure_table_note_add(t, buf_cstr(&b_en), buf_cstr(&b_de));
+	buf_free(&b_en);
+	buf_free(&b_de);
+}
+
+void
+app_structure_table_note_drop(struct app_structure_table *t, size_t count)
+{
+	while (t->note_count > count) {
+		t->note_count--;
+		free(t->notes[t->note_count].en);
+		free(t->notes[t->note_count].de);
+	}
 }
 
 /* ---- from a file ---------------------------------------------------------- */
@@ -307,12 +333,23 @@ app_structure_read_database(struct db *db,
 	rc = observations_query(db, &q, app_structure_query_row, &arg, e);
 	if (rc != 0)
 		goto done;
-	if (raw->other_dims > 0)
-		app_structure_table_note(t, "%zu observation%s of other breakdowns "
-		    "(such as '%s') %s not used: the sectors are in dimension "
-		    "'%s'.", raw->other_dims, raw->other_dims == 1 ? "" : "s",
-		    raw->other_example, raw->other_dims == 1 ? "was" : "were",
-		    raw->dimension);
+	if (raw->other_dims > 0) {
+		struct buf en = BUF_INIT, de = BUF_INIT;
+		bool one = raw->other_dims == 1;
+		buf_printf(&en, "%zu observation%s of other breakdowns (such as "
+		    "'%s') %s not used: the sectors are in dimension '%s'.",
+		    raw->other_dims, one ? "" : "s", raw->other_example,
+		    one ? "was" : "were", raw->dimension);
+		format_number(&de, (double)raw->other_dims, 0, "de");
+		buf_printf(&de, " %s (etwa „%s“) %s nicht verwendet: Die Bereiche "
+		    "stehen in der Dimension „%s“.", one ? "Beobachtung einer "
+		    "anderen Aufgliederung" : "Beobachtungen anderer "
+		    "Aufgliederungen", raw->other_example, one ? "wurde" :
+		    "wurden", raw->dimension);
+		app_structure_table_note_add(t, buf_cstr(&en), buf_cstr(&de));
+		buf_free(&en);
+		buf_free(&de);
+	}
 	if (raw->count == 0) {
 		error_set(e, "indicator '%s' has no observations%s", ind->code,
 		    raw->excluded > 0 ? " left after the exclusions" : "");
@@ -358,13 +395,18 @@ app_structure_regions_database(struct app_structure_raw *raw,
 		region_map[k] = app_structure_names_find(&t->regions,
 		    raw->regions.name[k]);
 	t->region_names = xcalloc(t->regions.count, sizeof(*t->region_names));
+	t->region_names_de = xcalloc(t->regions.count,
+	    sizeof(*t->region_names_de));
 	t->region_contains = xcalloc(t->regions.count,
 	    sizeof(*t->region_contains));
 	for (k = 0; k < t->regions.count; k++) {
 		const struct region *r = model_find_region(c, t->regions.name[k]);
-		if (r != NULL)
+		if (r != NULL) {
 			t->region_names[k] = r->name_en != NULL ? r->name_en :
 			    r->name_de;
+			t->region_names_de[k] = r->name_de != NULL ? r->name_de :
+			    r->name_en;
+		}
 	}
 	for (r2 = 0; r2 < t->regions.count; r2++) {
 		const struct region *r = model_find_region(c, t->regions.name[r2]);
@@ -519,7 +561,9 @@ app_structure_load(struct db *db, const struct app_structure_options *opt,
 	for (k = 0; k < opt->exclude_sector_count; k++)
 		if (!raw.exclusion_used[k])
 			app_structure_table_note(t, "--exclude-sector %s: the input "
-			    "has no such sector.", opt->exclude_sectors[k]);
+			    "has no such sector.", "--exclude-sector %s: Einen "
+			    "solchen Bereich gibt es in der Eingabe nicht.",
+			    opt->exclude_sectors[k]);
 
 	sector_map = xcalloc(raw.sectors.count, sizeof(*sector_map));
 	if (ind != NULL && ind->classification != NULL &&
@@ -549,6 +593,8 @@ app_structure_load(struct db *db, const struct app_structure_options *opt,
 			    raw.regions.name[k]);
 		t->region_names = xcalloc(t->regions.count + 1,
 		    sizeof(*t->region_names));
+		t->region_names_de = xcalloc(t->regions.count + 1,
+		    sizeof(*t->region_names_de));
 		t->region_contains = xcalloc(t->regions.count + 1,
 		    sizeof(*t->region_contains));
 	}
@@ -568,13 +614,12 @@ done:
 void
 app_structure_table_free(struct app_structure_table *t)
 {
-	size_t k;
-
 	app_structure_names_free(&t->regions);
 	app_structure_names_free(&t->sectors);
 	app_structure_names_free(&t->periods);
 	app_structure_names_free(&t->groups);
 	free(t->region_names);
+	free(t->region_names_de);
 	free(t->region_contains);
 	free(t->period_values);
 	free(t->value);
@@ -588,8 +633,7 @@ app_structure_table_free(struct app_structure_table *t)
 	free(t->dimension);
 	if (t->has_catalog)
 		model_catalog_free(&t->catalog);
-	for (k = 0; k < t->note_count; k++)
-		free(t->notes[k]);
+	app_structure_table_note_drop(t, 0);
 	free(t->notes);
 	memset(t, 0, sizeof(*t));
 }

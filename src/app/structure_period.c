@@ -9,6 +9,7 @@
 #include "app/structure_internal.h"
 #include "core/variety.h"
 #include "util/buf.h"
+#include "util/format.h"
 #include "util/xalloc.h"
 
 static void
@@ -43,26 +44,31 @@ app_structure_period_coverage(struct app_structure_ctx *c, size_t region,
 
 struct app_structure_period_tally {
 	struct buf	 regions;	/* their names, the first few */
+	struct buf	 regions_de;	/* the same in German */
 	size_t		 region_count;
 	size_t		 count;		/* region-periods */
 	double		 worst;
-	const char	*worst_region, *worst_period;
+	const char	*worst_region, *worst_region_de, *worst_period;
 	size_t		 last_region;
 };
 
 static void
 app_structure_period_tally_add(struct app_structure_period_tally *tally,
     const struct app_structure_coverage *cov, size_t region,
-    const char *label, const char *period)
+    const char *label, const char *label_de, const char *period)
 {
 	double rel = fabs(cov->relative);
 
 	if (tally->count == 0 || tally->last_region != region) {
-		if (tally->region_count < 6)
+		if (tally->region_count < 6) {
 			buf_printf(&tally->regions, "%s%s", tally->region_count > 0 ?
 			    ", " : "", label);
-		else if (tally->region_count == 6)
+			buf_printf(&tally->regions_de, "%s%s",
+			    tally->region_count > 0 ? ", " : "", label_de);
+		} else if (tally->region_count == 6) {
 			buf_puts(&tally->regions, ", …");
+			buf_puts(&tally->regions_de, ", …");
+		}
 		tally->region_count++;
 	}
 	tally->last_region = region;
@@ -70,18 +76,37 @@ app_structure_period_tally_add(struct app_structure_period_tally *tally,
 	if (tally->worst_region == NULL || rel > tally->worst) {
 		tally->worst = rel;
 		tally->worst_region = label;
+		tally->worst_region_de = label_de;
 		tally->worst_period = period;
 	}
 }
 
+/* The German middle of a coverage note: "in 10 von 20 geprüften …;
+ * höchstens 12,3 %, Region 2017". */
+static void
+app_structure_period_tally_de(struct buf *de,
+    const struct app_structure_period_tally *tally, size_t checked)
+{
+	buf_puts(de, "in ");
+	format_number(de, (double)tally->count, 0, "de");
+	buf_puts(de, " von ");
+	format_number(de, (double)checked, 0, "de");
+	buf_puts(de, " geprüften Kombinationen aus Region und Zeitraum; "
+	    "höchstens ");
+	format_percent(de, 100 * tally->worst, 1, "de");
+	buf_printf(de, ", %s ", tally->worst_region_de);
+	app_structure_period_de(de, tally->worst_period);
+}
+
 /* When the sectors go over the published totals: the sectors without which
  * they would meet every total (within the tolerance) are probably parts of
- * another one, as C of B-E. Appends a sentence naming them to out. */
+ * another one, as C of B-E. Appends a sentence naming them to en and de. */
 static void
-app_structure_period_inside(struct app_structure_ctx *c, struct buf *out)
+app_structure_period_inside(struct app_structure_ctx *c, struct buf *en,
+    struct buf *de)
 {
 	const struct app_structure_table *t = c->t;
-	struct buf names = BUF_INIT;
+	struct buf names = BUF_INIT, names_de = BUF_INIT;
 	size_t a, i, j, found = 0;
 
 	for (a = 0; a < c->S; a++) {
@@ -109,18 +134,29 @@ app_structure_period_inside(struct app_structure_ctx *c, struct buf *out)
 		if (fits && any) {
 			buf_printf(&names, "%s'%s'", found > 0 ? ", " : "",
 			    t->sectors.name[a]);
+			buf_printf(&names_de, "%s„%s“", found > 0 ? ", " : "",
+			    t->sectors.name[a]);
 			found++;
 		}
 	}
-	if (found == 1)
-		buf_printf(out, " Without %s the sectors meet every published "
+	if (found == 1) {
+		buf_printf(en, " Without %s the sectors meet every published "
 		    "total: it is probably part of another sector.",
 		    buf_cstr(&names));
-	else if (found > 1)
-		buf_printf(out, " Without any one of %s the sectors would meet "
+		buf_printf(de, " Ohne %s stimmen die Bereiche mit jeder "
+		    "veröffentlichten Gesamtzahl überein: Dieser Bereich ist "
+		    "wahrscheinlich Teil eines anderen.", buf_cstr(&names_de));
+	} else if (found > 1) {
+		buf_printf(en, " Without any one of %s the sectors would meet "
 		    "every published total: one of them is probably part of "
 		    "another sector.", buf_cstr(&names));
+		buf_printf(de, " Ohne jeweils einen von %s stimmten die Bereiche "
+		    "mit jeder veröffentlichten Gesamtzahl überein: Einer von "
+		    "ihnen ist wahrscheinlich Teil eines anderen Bereichs.",
+		    buf_cstr(&names_de));
+	}
 	buf_free(&names);
+	buf_free(&names_de);
 }
 
 /* Checks the reported regions and the reference against their published
@@ -159,31 +195,51 @@ app_structure_period_check_coverage(struct app_structure_ctx *c)
 			    cov->coverage != STRUCTURE_COVERAGE_COMPLETE)
 				app_structure_period_tally_add(&tally[cov->coverage], cov,
 				    region, app_structure_region_label(c->t, region),
+				    app_structure_region_label_de(c->t, region),
 				    r->periods[j]);
 		}
 	}
 	k = STRUCTURE_COVERAGE_SHORT;
-	if (tally[k].count > 0)
-		app_structure_note(r, "The sectors fall short of the published "
+	if (tally[k].count > 0) {
+		struct buf en = BUF_INIT, de = BUF_INIT;
+		buf_printf(&en, "The sectors fall short of the published "
 		    "all-sector total for %s (%zu of %zu region-periods checked; "
 		    "at most %.1f %%, %s %s): sectors are missing from the input, "
 		    "so shares, HHI, entropy and Krugman describe only the sectors "
 		    "listed.", buf_cstr(&tally[k].regions), tally[k].count, checked,
 		    100 * tally[k].worst, tally[k].worst_region,
 		    tally[k].worst_period);
+		buf_printf(&de, "Die Bereiche bleiben für %s hinter der "
+		    "veröffentlichten Gesamtzahl aller Bereiche zurück (",
+		    buf_cstr(&tally[k].regions_de));
+		app_structure_period_tally_de(&de, &tally[k], checked);
+		buf_puts(&de, "): In der Eingabe fehlen Bereiche, daher "
+		    "beschreiben Anteile, HHI, Entropie und Krugman-Index nur die "
+		    "aufgeführten Bereiche.");
+		app_structure_note_add(r, buf_cstr(&en), buf_cstr(&de));
+		buf_free(&en);
+		buf_free(&de);
+	}
 	k = STRUCTURE_COVERAGE_EXCESS;
 	if (tally[k].count > 0) {
-		struct buf inside = BUF_INIT;
-		app_structure_period_inside(c, &inside);
-		app_structure_note(r, "The sectors add up to more than the "
+		struct buf en = BUF_INIT, de = BUF_INIT;
+		buf_printf(&en, "The sectors add up to more than the "
 		    "published all-sector total for %s (%zu of %zu region-periods "
 		    "checked; at most %.1f %%, %s %s): do some sectors contain "
 		    "others (as C is part of B-E)? Leave those out with "
-		    "--exclude-sector.%s", buf_cstr(&tally[k].regions),
+		    "--exclude-sector.", buf_cstr(&tally[k].regions),
 		    tally[k].count, checked, 100 * tally[k].worst,
-		    tally[k].worst_region, tally[k].worst_period,
-		    buf_cstr(&inside));
-		buf_free(&inside);
+		    tally[k].worst_region, tally[k].worst_period);
+		buf_printf(&de, "Die Bereiche ergeben für %s mehr als die "
+		    "veröffentlichte Gesamtzahl aller Bereiche (",
+		    buf_cstr(&tally[k].regions_de));
+		app_structure_period_tally_de(&de, &tally[k], checked);
+		buf_puts(&de, "): Enthalten manche Bereiche andere (wie B-E den "
+		    "Bereich C)? Lassen Sie diese mit --exclude-sector weg.");
+		app_structure_period_inside(c, &en, &de);
+		app_structure_note_add(r, buf_cstr(&en), buf_cstr(&de));
+		buf_free(&en);
+		buf_free(&de);
 	}
 	if (c->reference != APP_STRUCTURE_NOT_FOUND && all && checked > 0 &&
 	    tally[STRUCTURE_COVERAGE_SHORT].count > 0) {
@@ -191,10 +247,15 @@ app_structure_period_check_coverage(struct app_structure_ctx *c)
 		app_structure_note(r, "Location quotients divide by the published "
 		    "all-sector totals (as REAT locq does), because the sectors do "
 		    "not cover everything; Krugman, HHI and entropy use the sector "
-		    "sums.");
+		    "sums.", "Die Standortquotienten teilen durch die "
+		    "veröffentlichten Gesamtzahlen aller Bereiche (wie REAT locq), "
+		    "weil die Bereiche nicht alles abdecken; Krugman-Index, HHI und "
+		    "Entropie verwenden die Summen der Bereiche.");
 	}
-	for (k = 0; k < STRUCTURE_COVERAGE__MAX; k++)
+	for (k = 0; k < STRUCTURE_COVERAGE__MAX; k++) {
 		buf_free(&tally[k].regions);
+		buf_free(&tally[k].regions_de);
+	}
 	return basis;
 }
 

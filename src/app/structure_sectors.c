@@ -54,7 +54,9 @@ app_structure_sectors_tree_visit(struct app_structure_sectors_tree *tr, size_t s
 					only = c;
 			app_structure_table_note(tr->t, "%s is compared whole: "
 			    "its only sub-sector listed, %s, does not make it "
-			    "up.", sec->code, tr->cl->sectors[only].code);
+			    "up.", "%s wird als Ganzes verglichen: Der einzige "
+			    "aufgeführte Unterbereich, %s, deckt ihn nicht ganz "
+			    "ab.", sec->code, tr->cl->sectors[only].code);
 		}
 		return;
 	}
@@ -106,7 +108,8 @@ app_structure_sectors_classified(const struct app_structure_options *opt,
     struct app_structure_table *t, size_t *sector_map, struct error *e)
 {
 	struct app_structure_sectors_tree tr = { 0 };
-	struct buf parts = BUF_INIT, other = BUF_INIT, none = BUF_INIT;
+	struct buf parts = BUF_INIT, parts_de = BUF_INIT, other = BUF_INIT;
+	struct buf none = BUF_INIT;
 	size_t i, k, roots = 0, root = APP_STRUCTURE_NOT_FOUND, used = 0;
 	int max_level = 1, status = -1;
 
@@ -150,14 +153,15 @@ app_structure_sectors_classified(const struct app_structure_options *opt,
 				break;
 		if (k < tr.cut_count || opt->level > 0 || tr.level >= max_level)
 			break;
-		while (t->note_count > notes)	/* the notes of that level */
-			free(t->notes[--t->note_count]);
+		app_structure_table_note_drop(t, notes); /* that level's */
 		tr.level++;
 	}
 	if (opt->level == 0 && tr.level > (tr.total != APP_STRUCTURE_NOT_FOUND ?
 	    cl->sectors[tr.total].level + 1 : 1))
 		app_structure_table_note(t, "Compared at level %d of %s, the "
-		    "coarsest with figures.", tr.level, cl->code);
+		    "coarsest with figures.", "Verglichen wird auf Ebene %d der "
+		    "Klassifikation %s, der gröbsten mit Zahlen.", tr.level,
+		    cl->code);
 
 	/* The compared sectors with data, in the classification's order. */
 	for (k = 0; k < tr.cut_count; k++) {
@@ -176,7 +180,7 @@ app_structure_sectors_classified(const struct app_structure_options *opt,
 	}
 	if (none.len > 0)
 		app_structure_table_note(t, "No figures for %s: left out.",
-		    buf_cstr(&none));
+		    "Keine Zahlen für %s, daher weggelassen.", buf_cstr(&none));
 	for (k = 0; k < raw->sectors.count; k++) {
 		const char *code = raw->sectors.name[k];
 		size_t c = app_structure_names_find(&t->sectors, code), a;
@@ -191,19 +195,29 @@ app_structure_sectors_classified(const struct app_structure_options *opt,
 		for (a = 0; i != APP_STRUCTURE_NOT_FOUND && a < tr.cut_count; a++)
 			if (app_structure_sectors_tree_ancestor(&tr, tr.cut[a], i))
 				break;
-		if (i != APP_STRUCTURE_NOT_FOUND && a < tr.cut_count)
+		if (i != APP_STRUCTURE_NOT_FOUND && a < tr.cut_count) {
 			buf_printf(&parts, "%s%s (part of %s)", parts.len > 0 ?
 			    ", " : "", code, cl->sectors[tr.cut[a]].code);
-		else
+			buf_printf(&parts_de, "%s%s (Teil von %s)", parts_de.len >
+			    0 ? ", " : "", code, cl->sectors[tr.cut[a]].code);
+		} else
 			buf_printf(&other, "%s%s", other.len > 0 ? ", " : "", code);
 	}
-	if (parts.len > 0)
-		app_structure_table_note(t, "Left out so that nothing is counted "
-		    "twice: %s.", buf_cstr(&parts));
+	if (parts.len > 0) {	/* the lists say "part of": built whole */
+		char *en = xasprintf("Left out so that nothing is counted twice: "
+		    "%s.", buf_cstr(&parts));
+		char *de = xasprintf("Weggelassen, damit nichts doppelt gezählt "
+		    "wird: %s.", buf_cstr(&parts_de));
+		app_structure_table_note_add(t, en, de);
+		free(en);
+		free(de);
+	}
 	if (other.len > 0)
 		app_structure_table_note(t, "Left out, being made up of the "
-		    "sectors compared or outside level %d of %s: %s.", tr.level,
-		    cl->code, buf_cstr(&other));
+		    "sectors compared or outside level %d of %s: %s.",
+		    "Weggelassen, weil sie sich aus den verglichenen Bereichen "
+		    "zusammensetzen oder außerhalb der Ebene %d der Klassifikation "
+		    "%s liegen: %s.", tr.level, cl->code, buf_cstr(&other));
 
 	/* Variety groups the sectors by their parents below the total. */
 	if (opt->groups == NULL) {
@@ -227,17 +241,31 @@ app_structure_sectors_classified(const struct app_structure_options *opt,
 			}
 			t->groups_source = xasprintf("the parents of the sectors "
 			    "in %s", cl->code);
-		} else
+		} else if (tr.level < max_level)
 			app_structure_table_note(t, "Related and unrelated variety "
 			    "need a coarser level of %s between these sectors and "
-			    "the total, and it has none here: give --groups FILE%s.",
-			    cl->code, tr.level < max_level ? " or a finer --level" :
-			    "");
+			    "the total, and it has none here: give --groups FILE or "
+			    "a finer --level.", "Verwandte und unverwandte Vielfalt "
+			    "brauchen eine gröbere Ebene der Klassifikation %s "
+			    "zwischen diesen Bereichen und der Gesamtzahl, und die "
+			    "gibt es hier nicht: Geben Sie mit --groups FILE eine "
+			    "Gruppierung an oder wählen Sie mit --level eine feinere "
+			    "Ebene.", cl->code);
+		else
+			app_structure_table_note(t, "Related and unrelated variety "
+			    "need a coarser level of %s between these sectors and "
+			    "the total, and it has none here: give --groups FILE.",
+			    "Verwandte und unverwandte Vielfalt brauchen eine "
+			    "gröbere Ebene der Klassifikation %s zwischen diesen "
+			    "Bereichen und der Gesamtzahl, und die gibt es hier "
+			    "nicht: Geben Sie mit --groups FILE eine Gruppierung "
+			    "an.", cl->code);
 	}
 	t->classification = xstrdup(cl->code);
 	status = 0;
 done:
 	buf_free(&parts);
+	buf_free(&parts_de);
 	buf_free(&other);
 	buf_free(&none);
 	free(tr.parent);

@@ -172,13 +172,27 @@ app_structure_span_compute(struct app_structure_ctx *c, size_t region,
 		app_structure_value_fail(c, &out->portfolio, ps, NULL, ends, 2,
 		    NULL);
 	if (zero.len > 0) {
+		const char *label = app_structure_region_label(c->t, region);
+		bool several = strchr(buf_cstr(&zero), ',') != NULL;
+		struct buf en = BUF_INIT, de = BUF_INIT;
 		out->zero_start_sectors = arena_strdup(&r->arena, buf_cstr(&zero));
-		app_structure_note(r, "%s had nothing in %s in %s: the growth rate "
-		    "is undefined, so the regional share takes the whole change of "
+		buf_printf(&en, "%s had nothing in %s in %s: the growth rate is "
+		    "undefined, so the regional share takes the whole change of "
 		    "%s (METHODS §3.6) and Esteban-Marquillas is not computed.",
-		    app_structure_region_label(c->t, region), buf_cstr(&zero),
-		    ends[0], zero.len > 0 && strchr(buf_cstr(&zero), ',') != NULL ?
-		    "these sectors" : "this sector");
+		    label, buf_cstr(&zero), ends[0], several ? "these sectors" :
+		    "this sector");
+		buf_printf(&de, "%s hatte ", app_structure_region_label_de(c->t,
+		    region));
+		app_structure_period_de(&de, ends[0]);
+		buf_printf(&de, " %s %s nichts: Die Wachstumsrate ist nicht "
+		    "definiert, daher ist die Standortkomponente die ganze "
+		    "Veränderung %s (METHODS §3.6), und die Zerlegung nach "
+		    "Esteban-Marquillas wird nicht berechnet.", several ?
+		    "in den Bereichen" : "im Bereich", buf_cstr(&zero), several ?
+		    "dieser Bereiche" : "dieses Bereichs");
+		app_structure_note_add(r, buf_cstr(&en), buf_cstr(&de));
+		buf_free(&en);
+		buf_free(&de);
 	}
 	buf_free(&zero);
 	free(sectors);

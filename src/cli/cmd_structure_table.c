@@ -296,7 +296,7 @@ cmd_structure_table_notes(FILE *fp, const struct app_structure_report *r)
 	if (r->note_count > 0)
 		fprintf(fp, "\nNotes\n");
 	for (k = 0; k < r->note_count; k++)
-		fprintf(fp, "  - %s\n", r->notes[k]);
+		fprintf(fp, "  - %s\n", r->notes[k].en);
 }
 
 static void

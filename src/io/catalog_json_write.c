@@ -17,8 +17,8 @@ catalog_json_write_string(struct jsonw *w, const char *key, const char *value)
 		jsonw_string(w, key, value);
 }
 
-/* Unlike jsonw_number(), whole numbers too in the shortest form (1e+05): the
- * canonical form the shipped catalogue is written in. */
+/* A number as people write it (50, 0.5; util/text.h), the form the shipped
+ * catalogue is kept in. */
 static void
 catalog_json_write_number(struct jsonw *w, const char *key, bool has,
     double value)

@@ -23,26 +23,6 @@ struct obswrite {
 	size_t			 key_count;
 };
 
-/* The shortest decimal text that reads back to v: plain notation (47740,
- * 0.25) where that takes at most 17 decimals, else the exponent form. */
-static void
-obswrite_number(double v, char *out, size_t size)
-{
-	int d;
-
-	if (v == 0.0) {
-		snprintf(out, size, "0");
-		return;
-	}
-	if (fabs(v) >= 1e-6 && fabs(v) < 1e17)
-		for (d = 0; d <= 17; d++) {
-			snprintf(out, size, "%.*f", d, v);
-			if (strtod(out, NULL) == v)
-				return;
-		}
-	text_format_double(v, out, size);
-}
-
 static void
 obswrite_field(struct obswrite *w, const char *s, bool first)
 {
@@ -126,7 +106,7 @@ obswrite_record(struct obswrite *w, const struct obsfile_record *rec)
 	}
 	obswrite_field(w, rec->period, false);
 	if (rec->has_value)
-		obswrite_number(rec->value, num, sizeof(num));
+		text_format_double(rec->value, num, sizeof(num));
 	else
 		num[0] = '\0';
 	obswrite_field(w, num, false);

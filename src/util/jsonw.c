@@ -2,6 +2,7 @@
  * containers: whether each has a member yet (for the comma) and whether it
  * sits on one line (inherited by everything inside it). */
 #include "util/jsonw.h"
+#include "util/text.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -140,29 +141,6 @@ jsonw_string(struct jsonw *w, const char *key, const char *s)
 		jsonw_escape(w->out, s);
 }
 
-size_t
-jsonw_number_text(double v, char *out, size_t size)
-{
-	int n, prec;
-
-	if (v == trunc(v) && fabs(v) < 9007199254740992.0) {
-		n = snprintf(out, size, "%.0f", v == 0 ? 0.0 : v);
-		return n < 0 ? 0 : (size_t)n;
-	}
-	/* A double whose shortest decimal has k <= 15 digits rounds to the
-	 * same k digits at 15 (%g drops the zeros): so 15 digits, else 16,
-	 * else 17 (which always reads back). Three tries instead of up to 17
-	 * is what makes large reports fast. */
-	for (prec = 15; prec <= 17; prec++) {
-		n = snprintf(out, size, "%.*g", prec, v);
-		if (n < 0)
-			return 0;
-		if (prec == 17 || strtod(out, NULL) == v)
-			break;
-	}
-	return (size_t)n;
-}
-
 void
 jsonw_number(struct jsonw *w, const char *key, double v)
 {
@@ -172,7 +150,7 @@ jsonw_number(struct jsonw *w, const char *key, double v)
 		jsonw_null(w, key);
 		return;
 	}
-	jsonw_number_text(v, text, sizeof(text));
+	text_format_double(v, text, sizeof(text));
 	jsonw_raw(w, key, text);
 }
 

@@ -41,7 +41,8 @@ void	jsonw_close(struct jsonw *w);
  * escaped, \n \t \r by name, the other controls and DEL as \u00XX; every
  * other byte (UTF-8 included) passes through unchanged. */
 void	jsonw_string(struct jsonw *w, const char *key, const char *s);
-/* v as jsonw_number_text() writes it; NaN and the infinities as null. */
+/* v as text_format_double() writes it (util/text.h: 0.1, 47740, 1e+17);
+ * NaN and the infinities as null. */
 void	jsonw_number(struct jsonw *w, const char *key, double v);
 void	jsonw_int(struct jsonw *w, const char *key, long long v);
 void	jsonw_bool(struct jsonw *w, const char *key, bool v);
@@ -52,10 +53,5 @@ void	jsonw_raw(struct jsonw *w, const char *key, const char *text);
 /* Appends s (NUL-terminated) quoted and escaped as jsonw_string() does. */
 void	jsonw_escape(struct buf *out, const char *s);
 
-/* A finite v in the fewest significant digits that read back to the same
- * double (0.1, not 0.10000000000000001), but whole numbers below 2^53 in
- * plain digits (47740, not 4.774e+04) and -0 as 0. Returns the length; out
- * should hold 32 bytes. */
-size_t	jsonw_number_text(double v, char *out, size_t size);
 
 #endif

@@ -155,19 +155,71 @@ text_parse_int(const char *s, size_t n, long long *out)
 	return 0;
 }
 
+/*
+ * The shortest decimal that reads back to v, in plain notation where a
+ * person would write it (47740, 0.25, 0.000001) and in exponent form only for
+ * the very large and very small (1e+17, 1.5e-07). The digits: a double whose
+ * shortest decimal has k <= 15 significant digits rounds to those k digits
+ * at 15 (the zeros after them are dropped), so 15 digits, else 16, else 17,
+ * which always reads back: three tries instead of seventeen.
+ */
 size_t
 text_format_double(double v, char *out, size_t size)
 {
-	int prec, n = 0;
+	char sci[40], digits[20], text[48];
+	const char *e;
+	size_t nd = 0, len = 0;
+	int prec, exp10, i;
 
+	if (!isfinite(v))
+		return (size_t)snprintf(out, size, "%g", v);
 	if (v == 0.0)
 		v = 0.0;	/* no "-0" in files */
-	for (prec = 1; prec <= 17; prec++) {
-		n = snprintf(out, size, "%.*g", prec, v);
-		if (strtod(out, NULL) == v)
+	if (v == trunc(v) && fabs(v) < 1e15)
+		return (size_t)snprintf(out, size, "%.0f", v);
+	for (prec = 15; prec <= 17; prec++) {
+		snprintf(sci, sizeof(sci), "%.*e", prec - 1, v);
+		if (prec == 17 || strtod(sci, NULL) == v)
 			break;
 	}
-	return n < 0 ? 0 : (size_t)n;
+	/* sci is [-]d.ddde[+-]xx: the digits without trailing zeros, and the
+	 * power of ten of the first. */
+	e = strchr(sci, 'e');
+	for (i = sci[0] == '-'; sci + i < e; i++)
+		if (sci[i] != '.')
+			digits[nd++] = sci[i];
+	while (nd > 1 && digits[nd - 1] == '0')
+		nd--;
+	exp10 = atoi(e + 1);
+	if (sci[0] == '-')
+		text[len++] = '-';
+	if (exp10 >= -6 && exp10 < 17) {
+		if (exp10 < 0) {	/* 0.000ddd */
+			text[len++] = '0';
+			text[len++] = '.';
+			for (i = -1; i > exp10; i--)
+				text[len++] = '0';
+			memcpy(text + len, digits, nd);
+			len += nd;
+		} else {		/* ddd[.ddd] or ddd000 */
+			for (i = 0; i <= exp10 || (size_t)i < nd; i++) {
+				if (i == exp10 + 1)
+					text[len++] = '.';
+				text[len++] = (size_t)i < nd ? digits[i] : '0';
+			}
+		}
+		text[len] = '\0';
+	} else {
+		text[len++] = digits[0];
+		if (nd > 1) {
+			text[len++] = '.';
+			memcpy(text + len, digits + 1, nd - 1);
+			len += nd - 1;
+		}
+		snprintf(text + len, sizeof(text) - len, "e%c%02d",
+		    exp10 < 0 ? '-' : '+', abs(exp10));
+	}
+	return (size_t)snprintf(out, size, "%s", text);
 }
 
 void

@@ -23,7 +23,9 @@ size_t	text_utf8_chars(const char *s, size_t n);
 int	text_parse_double(const char *s, size_t n, char decimal, double *out);
 /* Parses a decimal integer (optional sign) that fits in long long. */
 int	text_parse_int(const char *s, size_t n, long long *out);
-/* Shortest "%.17g"-style text that reads back to the same double, with '.'. */
+/* The shortest decimal text that reads back to the same double, with '.':
+ * plain notation for 1e-6 <= |v| < 1e17 (50, 0.1, 0.000001, 1234567.5),
+ * the exponent form beyond (1e+17, 2.5e-07); no "-0"; nan/inf as %g. */
 size_t	text_format_double(double v, char *out, size_t size);
 void	text_trim(const char **s, size_t *n);
 bool	text_equal(const char *s, size_t n, const char *lit);

@@ -25,11 +25,7 @@ api_number(struct buf *out, const char *s, size_t n)
 	memcpy(text, s, n);
 	text[n] = '\0';
 	v = strtod(text, NULL);
-	/* Years and counts as integers: the shortest %g of 2030 is 2.03e+03. */
-	if (v == trunc(v) && fabs(v) < 1e15)
-		snprintf(text, sizeof(text), "%.0f", v == 0 ? 0.0 : v);
-	else
-		text_format_double(v, text, sizeof(text));
+	text_format_double(v, text, sizeof(text));
 	buf_puts(out, text);
 }
 

@@ -389,8 +389,8 @@ page_structure_sector_key(struct html *h, const struct page_structure *ps)
 	html_close(h);
 }
 
-/* The notes of the computation (English sentences of app/structure), the
- * command that gives the same numbers, and the JSON. */
+/* The notes of the computation (app/structure writes each in English and
+ * German), the command that gives the same numbers, and the JSON. */
 static void
 page_structure_computation(struct html *h, struct page_structure *ps)
 {
@@ -407,10 +407,10 @@ page_structure_computation(struct html *h, struct page_structure *ps)
 		    "Notes on the computation"));
 		html_open(h, HTML_UL);
 		html_attr(h, HTML_ATTR_CLASS, "notes");
-		if (!format_is_english(ps->ctx.lang))
-			html_attr(h, HTML_ATTR_LANG, "en");
 		for (k = 0; k < r->note_count; k++)
-			html_element_text(h, HTML_LI, r->notes[k]);
+			html_element_text(h, HTML_LI,
+			    format_is_english(ps->ctx.lang) ? r->notes[k].en :
+			    r->notes[k].de);
 		html_close(h);
 	}
 	page_structure_paragraph(h, "method", page_text(&ps->ctx,

@@ -38,6 +38,13 @@ await session(t, server, browser, async () => {
 	t.ok(meaning.some((s) => /stärker auf den Bereich „Öffentliche und sonstige Dienstleister.*\(LQ 1,09\)/.test(s)),
 	    "with its numbers in German format (LQ 1,09)", meaning.join("\n"));
 	t.ok(await page.isVisible("text=keine Daten für diesen Zeitraum"), "shocks outside the data say so");
+	// The notes on the computation in the page's language (METHODS §1).
+	const notesDe = await page.$$eval("ul.notes li", (li) => li.map((l) => l.textContent));
+	t.ok(notesDe.some((s) => s === "Weggelassen, damit nichts doppelt gezählt wird: C (Teil von B_E)."),
+	    "the notes are German: C is left out so that nothing counts twice", notesDe.join("\n"));
+	t.ok(notesDe.some((s) => /^Verglichen wird mit der Vergleichsregion des Indikators, Regierungsbezirk Münster/.test(s)),
+	    "with the reference region's German name", notesDe.join("\n"));
+	t.is(await page.getAttribute("ul.notes", "lang"), null, "and not marked as English");
 	await axeChecks(t, page, "the structure page");
 	await page.screenshot({ path: join(shots, "structure-de.png"), fullPage: true });
 
@@ -84,6 +91,11 @@ await session(t, server, browser, async () => {
 	t.is(await page.getAttribute("html", "lang"), "en", "the language switch gives English");
 	t.is(await page.textContent("h1"), "Economic structure: Gelsenkirchen", "for the same region");
 	t.ok(await page.isVisible("text=no data for this period"), "with English texts");
+	const notesEn = await page.$$eval("ul.notes li", (li) => li.map((l) => l.textContent));
+	t.ok(notesEn.some((s) => s === "Left out so that nothing is counted twice: C (part of B_E)."),
+	    "and English notes", notesEn.join("\n"));
+	t.ok(!notesEn.some((s) => /Weggelassen|Vergleichsregion/.test(s)), "with no German one among them",
+	    notesEn.join("\n"));
 	await axeChecks(t, page, "the English page");
 	await page.screenshot({ path: join(shots, "structure-en.png"), fullPage: true });
 

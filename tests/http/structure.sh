@@ -151,6 +151,16 @@ like "$BODY" 'Bereiche, die zu Beginn null waren \(F2\)' "a sector zero at the s
 like "$BODY" 'href="\.\./\.\./structure">Beschäftigte &lt;script&gt;' "it links back to the first indicator"
 like "$BODY" 'href="\.\./\.\./structure/05512000/emp_fine" aria-current="page">Beschäftigte nach feinen Bereichen' \
     "and marks itself in the indicator switch"
+# The notes on the computation in the page's language (METHODS §1): app/structure
+# writes each in English and German; F2 was 0 in 2010 (tests/data/web/structure.csv).
+like "$BODY" '<ul class="notes"><li>.*<li>Bottrop &lt;b&gt;fett&lt;/b&gt; &amp; &quot;Co&quot; hatte 2010 im Bereich F2 nichts: Die Wachstumsrate ist nicht definiert' \
+    "the German page has the note in German, with the German region name"
+unlike "$BODY" '<ul class="notes" lang="en">|had nothing in' "and neither marks nor shows an English one"
+fetch "$BASE/structure/05512000/emp_fine?lang=en"
+like "$BODY" '<html lang="en">' "the English page"
+like "$BODY" '<ul class="notes"><li>.*<li>Bottrop &lt;b&gt;bold&lt;/b&gt; &amp; &quot;Co&quot; had nothing in F2 in 2010: the growth rate is undefined' \
+    "has the note in English, with the English region name"
+unlike "$BODY" 'hatte 2010' "and not the German one"
 fetch "$BASE/structure/05513000/emp_fine"
 is "$STATUS" 404 "a region without figures of that indicator is 404"
 fetch "$BASE/structure/DEA31"

@@ -18,6 +18,7 @@
 #include "app/structure_json.h"
 #include "fixture.h"
 #include "structure_support.h"
+#include "util/text.h"
 
 static int
 setup(void **state)
@@ -31,14 +32,40 @@ setup(void **state)
 	    files, 2);
 }
 
+/* Every note is written in English and in German (METHODS §1): both there,
+ * valid UTF-8, and the German is not the English copied. */
+static void
+assert_notes_bilingual(const struct app_structure_report *r)
+{
+	size_t k, bad;
+
+	for (k = 0; k < r->note_count; k++) {
+		const struct app_structure_note *n = &r->notes[k];
+		assert_non_null(n->en);
+		assert_non_null(n->de);
+		assert_true(n->en[0] != '\0');
+		assert_true(n->de[0] != '\0');
+		assert_true(text_utf8_valid(n->de, strlen(n->de), &bad));
+		if (strcmp(n->en, n->de) == 0)
+			fail_msg("note %zu is not in German: %s", k, n->de);
+	}
+}
+
+/* The report has a note saying en in English and de in German (the same
+ * note), and every note is in both languages. */
 static bool
-has_note(const struct app_structure_report *r, const char *text)
+has_note(const struct app_structure_report *r, const char *en, const char *de)
 {
 	size_t k;
 
+	assert_notes_bilingual(r);
 	for (k = 0; k < r->note_count; k++)
-		if (strstr(r->notes[k], text) != NULL)
+		if (strstr(r->notes[k].en, en) != NULL) {
+			if (strstr(r->notes[k].de, de) == NULL)
+				fail_msg("the German of \"%s\" lacks \"%s\": %s",
+				    r->notes[k].en, de, r->notes[k].de);
 			return true;
+		}
 	return false;
 }
 
@@ -106,7 +133,12 @@ test_textbook_region(void **state)
 	assert_int_equal(r.sector_count, 4);
 	assert_string_equal(r.sectors[0], "S1");
 	assert_string_equal(r.sectors[3], "S4");
-	assert_true(has_note(&r, "level 3 of TB, the coarsest with figures"));
+	assert_true(has_note(&r, "level 3 of TB, the coarsest with figures",
+	    "Verglichen wird auf Ebene 3 der Klassifikation TB, der gröbsten "
+	    "mit Zahlen."));
+	assert_true(has_note(&r, "The reference is the indicator's reference "
+	    "region, Nation", "Verglichen wird mit der Vergleichsregion des "
+	    "Indikators, Nation (--reference ändert sie)."));
 	assert_int_equal(r.group_count, 2);
 	assert_string_equal(r.groups[r.sector_group[1]], "G1");
 	assert_string_equal(r.groups[r.sector_group[2]], "G2");
@@ -245,8 +277,11 @@ test_matrix(void **state)
 		    STRUCTURE_REL);
 		if (pass == 1) {
 			assert_null(r.reference);
-			assert_true(has_note(&r, "contain other regions of the "
-			    "input: N"));
+			assert_true(has_note(&r, "Left out of the column sums and "
+			    "the matrix because they contain other regions of the "
+			    "input: N", "Aus den Spaltensummen und der Matrix "
+			    "weggelassen, weil sie andere Regionen der Eingabe "
+			    "enthalten: N."));
 		}
 		app_structure_report_free(&r);
 	}
@@ -272,9 +307,12 @@ test_nace_levels(void **state)
 	assert_int_equal(r.sector_count, 2);
 	assert_string_equal(r.sectors[0], "B_E");
 	assert_string_equal(r.sectors[1], "F");
-	assert_true(has_note(&r, "C (part of B_E)"));
+	assert_true(has_note(&r, "C (part of B_E)", "Weggelassen, damit nichts "
+	    "doppelt gezählt wird: C (Teil von B_E)."));
 	assert_int_equal(r.group_count, 0);
-	assert_true(has_note(&r, "need a coarser level of NACE"));
+	assert_true(has_note(&r, "need a coarser level of NACE", "Verwandte und "
+	    "unverwandte Vielfalt brauchen eine gröbere Ebene der "
+	    "Klassifikation NACE"));
 	p = &r.regions[0].periods[0];
 	assert_true(p->coverage.published);
 	assert_close(p->coverage.published_total, 15, 0);
@@ -291,7 +329,9 @@ test_nace_levels(void **state)
 	o.level = 3;
 	run_ok(f, &o, &r);
 	assert_int_equal(r.sector_count, 2);
-	assert_true(has_note(&r, "B_E is compared whole"));
+	assert_true(has_note(&r, "B_E is compared whole", "B_E wird als Ganzes "
+	    "verglichen: Der einzige aufgeführte Unterbereich, C, deckt ihn "
+	    "nicht ganz ab."));
 	app_structure_report_free(&r);
 }
 

@@ -4,6 +4,8 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -115,6 +117,79 @@ test_format_double_round_trips(void **state)
 	assert_string_equal(out, "0");
 }
 
+/* The texts a person writes: plain notation from 1e-6 to below 1e17 (the
+ * digits are the shortest that read back; the point or the zeros placed by
+ * hand here), the exponent form beyond, as %g writes its exponent. */
+static void
+test_format_double_plain(void **state)
+{
+	static const struct { double v; const char *text; } cases[] = {
+		{ 50, "50" }, { 5e1, "50" }, { 100000, "100000" },
+		{ 1234567.5, "1234567.5" }, { -0.25, "-0.25" },
+		{ 0.000001, "0.000001" }, { 0.0000015, "0.0000015" },
+		{ 1e-7, "1e-07" }, { -2.5e-10, "-2.5e-10" },
+		{ 1e15, "1000000000000000" }, { 1.5e16, "15000000000000000" },
+		{ 1e17, "1e+17" }, { 1.25e20, "1.25e+20" }, { 1e300, "1e+300" },
+		{ 0.1 + 0.2, "0.30000000000000004" }, { 100.5, "100.5" },
+		{ 8.2, "8.2" }, { 47740, "47740" }, { 12.0625, "12.0625" },
+	};
+	char out[40];
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		assert_int_equal(text_format_double(cases[i].v, out, sizeof(out)),
+		    strlen(cases[i].text));
+		assert_string_equal(out, cases[i].text);
+	}
+}
+
+/* Over many doubles of every magnitude: the text reads back to the same
+ * double and has no more significant digits than the shortest %.Ng that
+ * does (found here by trying N = 1 … 17, the slow way). */
+static void
+test_format_double_shortest(void **state)
+{
+	unsigned long long x = 88172645463325252ULL;
+	char out[40], ref[40];
+	int i, prec, sig, ref_sig;
+
+	for (i = 0; i < 20000; i++) {
+		double v, back;
+		const char *c;
+
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		v = (double)(x >> 11) / 9007199254740992.0;	/* [0, 1) */
+		v = ldexp(v + 0.5, (int)(x % 160) - 80) * (x & 1 ? -1 : 1);
+		if (i % 3 == 0)
+			v = round(v * 1000) / 1000;	/* few decimals */
+		text_format_double(v, out, sizeof(out));
+		assert_int_equal(text_parse_double(out, strlen(out), '.', &back),
+		    0);
+		assert_true(back == v);
+		for (prec = 1; prec <= 17; prec++) {
+			snprintf(ref, sizeof(ref), "%.*g", prec, v);
+			if (strtod(ref, NULL) == v)
+				break;
+		}
+		ref_sig = prec;
+		sig = 0;	/* significant digits: from the first non-zero
+				 * digit of the mantissa, trailing zeros of an
+				 * integer not counted */
+		for (c = out; *c != '\0' && *c != 'e'; c++)
+			if (*c >= '1' && *c <= '9')
+				break;
+		for (; *c != '\0' && *c != 'e'; c++)
+			if (*c >= '0' && *c <= '9')
+				sig++;
+		if (strchr(out, '.') == NULL && strchr(out, 'e') == NULL)
+			for (c = out + strlen(out); c > out && c[-1] == '0'; c--)
+				sig--;
+		assert_true(v == 0 || sig <= ref_sig);
+	}
+}
+
 static void
 test_utf8(void **state)
 {
@@ -183,6 +258,8 @@ main(void)
 		cmocka_unit_test(test_period_order),
 		cmocka_unit_test(test_parse_double),
 		cmocka_unit_test(test_format_double_round_trips),
+		cmocka_unit_test(test_format_double_plain),
+		cmocka_unit_test(test_format_double_shortest),
 		cmocka_unit_test(test_utf8),
 		cmocka_unit_test(test_buf_and_arena),
 		cmocka_unit_test(test_diag_limit),
