@@ -91,27 +91,62 @@ http_date_format(time_t t, char out[HTTP_DATE_MAX])
 	    tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
+/* n digits at s as a number, or -1. */
+static int
+http_date_digits(const char *s, int n)
+{
+	int v = 0, i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+/* IMF-fixdate = day-name "," SP 2DIGIT SP month SP 4DIGIT SP
+ * 2DIGIT ":" 2DIGIT ":" 2DIGIT SP "GMT", at fixed places: 29 bytes. The
+ * day must exist in its month (RFC 9110 §5.6.7: a recipient must ignore
+ * a date that is not valid, and a conditional then does not apply). */
 int
 http_date_parse(const char *s, time_t *out)
 {
+	static const int days_in[12] = {
+		31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
+	};
 	struct tm tm;
-	char day[4], month[4], zone[4];
-	int i, n = 0;
+	int i, day, mon, year, hour, min, sec;
 
-	memset(&tm, 0, sizeof(tm));
-	if (s == NULL || strlen(s) != 29 ||
-	    sscanf(s, "%3s, %2d %3s %4d %2d:%2d:%2d %3s%n", day, &tm.tm_mday,
-	    month, &tm.tm_year, &tm.tm_hour, &tm.tm_min, &tm.tm_sec, zone,
-	    &n) != 8 || n != 29 || strcmp(zone, "GMT") != 0)
+	if (s == NULL || strlen(s) != 29 || memcmp(s + 3, ", ", 2) != 0 ||
+	    s[7] != ' ' || s[11] != ' ' || s[16] != ' ' || s[19] != ':' ||
+	    s[22] != ':' || strcmp(s + 25, " GMT") != 0)
 		return -1;
-	for (i = 0; i < 12; i++)
-		if (strcmp(month, http_months[i]) == 0)
+	for (i = 0; i < 7; i++)
+		if (memcmp(s, http_days[i], 3) == 0)
 			break;
-	if (i == 12 || tm.tm_mday < 1 || tm.tm_mday > 31 || tm.tm_hour > 23 ||
-	    tm.tm_min > 59 || tm.tm_sec > 60 || tm.tm_year < 1970)
+	if (i == 7)
 		return -1;
-	tm.tm_mon = i;
-	tm.tm_year -= 1900;
+	for (mon = 0; mon < 12; mon++)
+		if (memcmp(s + 8, http_months[mon], 3) == 0)
+			break;
+	day = http_date_digits(s + 5, 2);
+	year = http_date_digits(s + 12, 4);
+	hour = http_date_digits(s + 17, 2);
+	min = http_date_digits(s + 20, 2);
+	sec = http_date_digits(s + 23, 2);
+	if (mon == 12 || day < 1 || year < 1970 || hour < 0 || hour > 23 ||
+	    min < 0 || min > 59 || sec < 0 || sec > 60 || day > days_in[mon] ||
+	    (mon == 1 && day == 29 && (year % 4 != 0 ||
+	    (year % 100 == 0 && year % 400 != 0))))
+		return -1;
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_mday = day;
+	tm.tm_mon = mon;
+	tm.tm_year = year - 1900;
+	tm.tm_hour = hour;
+	tm.tm_min = min;
+	tm.tm_sec = sec;
 	*out = timegm(&tm);
 	return 0;
 }

@@ -116,6 +116,22 @@ test_http_dates(void **state)
 	assert_int_equal(http_date_parse("Sun, 06 Nov 1994 25:49:37 GMT", &t), -1);
 	assert_int_equal(http_date_parse("Sun, 06 Nov 1994 08:49:37 UTC", &t), -1);
 	assert_int_equal(http_date_parse(NULL, &t), -1);
+	/* Found by fuzzing (tests/fuzz/fuzz_http.c): a date that is not an
+	 * IMF-fixdate must be ignored (RFC 9110 §13.1.3), not read as some
+	 * time: a sign or a blank for a digit, a day's name that is none, a
+	 * day its month lacks. */
+	assert_int_equal(http_date_parse("Sun, 06 Nov 1994 -1:49:37 GMT", &t), -1);
+	assert_int_equal(http_date_parse("Sun, 06 Nov 1994 08:+9:37 GMT", &t), -1);
+	assert_int_equal(http_date_parse("Sun,  6 Nov 1994 08:49:37 GMT", &t), -1);
+	assert_int_equal(http_date_parse("Sun, 06 Nov 1994 08:49: 7 GMT", &t), -1);
+	assert_int_equal(http_date_parse("Xyz, 06 Nov 1994 08:49:37 GMT", &t), -1);
+	assert_int_equal(http_date_parse("Sun, 31 Feb 1994 08:49:37 GMT", &t), -1);
+	assert_int_equal(http_date_parse("Sun, 29 Feb 1900 08:49:37 GMT", &t), -1);
+	/* 29 February of a leap year is a day: 2024-02-29 is 19782 days
+	 * after 1970-01-01 (54 years of 365 days, the 13 leap days 1972 to
+	 * 2020, then 31 + 28 days of 2024). */
+	assert_int_equal(http_date_parse("Thu, 29 Feb 2024 00:00:00 GMT", &t), 0);
+	assert_int_equal(t, 19782LL * 86400);
 }
 
 static void
