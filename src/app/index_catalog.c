@@ -7,7 +7,8 @@
  * per indicator in matrix mode over every period, against the indicator's
  * reference region. The pipeline is core/composite's with nothing but
  * normalisation and aggregation switched on, and the analysis
- * core/uncertainty's, seeded as `wiall index uncertainty` seeds it.
+ * core/uncertainty's (or core/sensitivity's), seeded as `wiall index
+ * uncertainty|sensitivity` seeds it.
  */
 #include "app/index_catalog.h"
 
@@ -317,9 +318,11 @@ index_catalog_analysis(struct index_catalog_builder *b,
 		goto fail;
 	}
 	if (u->has_weights && x->h.n_levels >= 2) {
-		/* COINr's get_noisy_weights(): one set per replication, every
-		 * weight below the top within ± the share; drawn before the
-		 * analysis' own draws, as `wiall index` does. */
+		/* COINr's get_noisy_weights(): one set per replication (for
+		 * the sensitivity analysis N, among which its design
+		 * chooses), every weight below the top within ± the share;
+		 * drawn before the analysis' own draws, as `wiall index`
+		 * does. */
 		int levels = x->h.n_levels - 1;
 		double *factor = arena_alloc(&x->arena,
 		    ((size_t)x->h.n_levels + 1) * sizeof(double));
@@ -350,6 +353,26 @@ index_catalog_analysis(struct index_catalog_builder *b,
 		    buf_cstr(&text));
 	}
 	if (n == 0) {
+		buf_free(&text);
+		return 0;
+	}
+	if (o->sensitivity) {
+		struct error note;
+
+		/* The same inputs, the same draws of the weights first, then
+		 * the design of N (d + 2) runs: `wiall index sensitivity` on
+		 * files with these --vary texts gives the same numbers. */
+		note.message[0] = '\0';
+		if (sensitivity_run(&x->h, &x->d, &x->spec, &x->result, in, n,
+		    x->runs, &g, o->threads > 0 ? o->threads : 1, &x->arena,
+		    &x->sensitivity, &note) == -1) {
+			error_set(b->e, "%s", note.message);
+			goto fail;
+		}
+		if (note.message[0] != '\0')
+			x->sensitivity_note = arena_strdup(&x->arena,
+			    note.message);
+		x->has_sensitivity = true;
 		buf_free(&text);
 		return 0;
 	}
@@ -472,7 +495,8 @@ index_catalog_build(struct db *db, const struct index_catalog_options *o,
 			leaf->normalised[u] = x->result.normalised[
 			    (size_t)leaf->node * x->result.n_kept + u];
 	}
-	if (o->uncertainty && x->index->uncertainty != NULL &&
+	if ((o->uncertainty || o->sensitivity) &&
+	    x->index->uncertainty != NULL &&
 	    index_catalog_analysis(&b, o) == -1) {
 		st = index_catalog_fail(x, INDEX_CATALOG_NOT_COMPUTABLE, e);
 		goto done;

@@ -2,8 +2,9 @@
  * database: each leaf's raw value per unit (a level, or a measure the
  * structure and growth code derives from the observations), the pipeline of
  * METHODS §4 over them, and the uncertainty analysis of §4.10 the catalogue
- * asks for. A struct index_catalog owns everything it points to (its own
- * catalogue and arena); index_catalog_free() releases it. */
+ * asks for (or, varying the same inputs, the sensitivity analysis of §4.11).
+ * A struct index_catalog owns everything it points to (its own catalogue and
+ * arena); index_catalog_free() releases it. */
 #ifndef WIALL_APP_INDEX_CATALOG_H
 #define WIALL_APP_INDEX_CATALOG_H
 
@@ -12,6 +13,7 @@
 
 #include "core/composite.h"
 #include "core/rng.h"
+#include "core/sensitivity.h"
 #include "core/uncertainty.h"
 #include "store/db.h"
 #include "util/arena.h"
@@ -37,6 +39,10 @@ extern const char *const index_catalog_status_names[INDEX_CATALOG__MAX];
 struct index_catalog_options {
 	const char	*code;		/* NULL: the catalogue's first index */
 	bool		 uncertainty;	/* run the catalogue's analysis */
+	bool		 sensitivity;	/* with uncertainty: vary the same
+					 * inputs in the variance-based
+					 * design instead (runs is then N,
+					 * the points per matrix) */
 	int		 threads;	/* for the replications; 0: 1 */
 	/* Overrides of the catalogue's analysis (0: the catalogue's). */
 	size_t		 runs;
@@ -119,6 +125,12 @@ struct index_catalog {
 	const char			**varied;	/* what varied, as the
 							 * --vary texts */
 	size_t				 varied_count;
+	/* The sensitivity analysis, asked for instead (has_sensitivity
+	 * false: not asked for, or nothing varies). Indices that cannot be
+	 * computed are NAN with the reason in sensitivity_note. */
+	bool				 has_sensitivity;
+	struct sensitivity_result	 sensitivity;
+	const char			*sensitivity_note;
 };
 
 /*
