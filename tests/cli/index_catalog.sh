@@ -3,7 +3,8 @@
 # as units; the hand calculation of tests/unit/test_index_catalog.c
 # (`strength`: P1 = 75, 0, 75; P2 = 100, 0, 66.667; index 83.333, 0,
 # 72.222); the same seed gives the same bytes for 1 and 2 threads; what the
-# catalogue defines cannot be given as options.
+# catalogue defines cannot be given as options (sensitivity --catalog:
+# tests/cli/index_sensitivity.sh).
 . "$TOP/tests/lib/tap.sh"
 . "$TOP/tests/lib/checks.sh"
 . "$TOP/tests/lib/fixture.sh"
@@ -78,8 +79,8 @@ is "$RC" 2 "--vary with --catalog: usage error"
 like "$ERR" "--vary: with --catalog the catalogue defines" "which says why"
 run "$WIALL" --db "$DB" index build --catalog strength --data x.csv
 is "$RC" 2 "--data with --catalog: usage error"
-run "$WIALL" --db "$DB" index sensitivity --catalog strength
-is "$RC" 2 "sensitivity --catalog: usage error"
+run "$WIALL" --db "$DB" index sensitivity --catalog strength --data x.csv
+is "$RC" 2 "sensitivity --catalog with a file option: usage error"
 run "$WIALL" --db "$DB" index build --catalog nope
 is "$RC" 1 "an unknown index: exit 1"
 like "$ERR" "the catalogue has no index 'nope'" "named"

@@ -1,12 +1,12 @@
 /* Unit tests of src/app/index_catalog on a temporary database with the
- * fixture tests/data/index/ (catalog.json, observations.csv): a catalogue
- * index built from the database, its leaves (level, growth, entropy,
- * resistance, share), the latest common year, leaves without figures, the
- * statuses, and the uncertainty analysis being the same for 1 and 2
- * threads. Every expected number is a hand calculation written out beside
- * its check (min-max onto [0, 100] and the arithmetic mean, METHODS §4.6,
- * §4.8), the structure measures from METHODS §3.3 and §3.7 with the
- * textbook figures of METHODS §3.6. */
+ * fixture tests/data/index/ (catalog.json or sensitivity.json,
+ * observations.csv): a catalogue index built from the database, its leaves
+ * (level, growth, entropy, resistance, share), the latest common year,
+ * leaves without figures, the statuses, and the uncertainty and sensitivity
+ * analyses being the same for 1 and 2 threads. Every expected number is a
+ * hand calculation written out beside its check (min-max onto [0, 100] and
+ * the arithmetic mean, METHODS §4.6, §4.8), the structure measures from
+ * METHODS §3.3 and §3.7 with the textbook figures of METHODS §3.6. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -260,6 +260,97 @@ test_uncertainty_threads(void **state)
 	index_catalog_free(&b);
 }
 
+static int
+setup_sensitivity(void **state)
+{
+	static const char *const files[] = {
+		"tests/data/index/observations.csv"
+	};
+
+	return fixture_db_setup(state, "tests/data/index/sensitivity.json",
+	    files, 1);
+}
+
+static enum index_catalog_status
+sensitivity(struct fixture_db *f, const char *code, int threads,
+    struct index_catalog *x)
+{
+	struct index_catalog_options o;
+	struct error e;
+
+	memset(&o, 0, sizeof(o));
+	o.code = code;
+	o.sensitivity = true;
+	o.threads = threads;
+	return index_catalog_build(f->db, &o, x, &e);
+}
+
+/* The sensitivity analysis varies the catalogue's three inputs in the
+ * design of N (d + 2) = 1000 · 5 runs, the same for 1 and 2 threads. In
+ * `balance` (tests/data/index/sensitivity.json) R1 and R3 have mirrored
+ * points under every normalisation (min-max 1..100: (100, 50.5) and
+ * (50.5, 100); z-scores 10 ± 2: (12, 10) and (10, 12)), so under either
+ * aggregation R1 is ahead exactly when w(L1) > w(L2): the output depends on
+ * the weights alone, y_ABi = y_A for normalise and aggregate, and their
+ * S_i = mean(y_B (y_ABi - y_A)) / V and ST_i = Σ (y_A - y_ABi)² / (2 N V)
+ * are exactly 0 (METHODS §4.11); the weights' S and ST are 1 up to the
+ * Monte-Carlo error (5/sqrt(1000) ≈ 0.15). */
+static void
+test_sensitivity_balance(void **state)
+{
+	struct index_catalog a, b;
+	int i;
+
+	assert_int_equal(sensitivity(*state, "balance", 1, &a),
+	    INDEX_CATALOG_OK);
+	assert_int_equal(sensitivity(*state, "balance", 2, &b),
+	    INDEX_CATALOG_OK);
+	assert_true(a.has_sensitivity);
+	assert_false(a.has_uncertainty);
+	assert_null(a.sensitivity_note);
+	assert_int_equal(a.sensitivity.n, 1000);
+	assert_int_equal(a.sensitivity.n_inputs, 3);
+	assert_int_equal(a.sensitivity.runs, 5000);
+	assert_int_equal(a.sensitivity.failed, 0);
+	assert_int_equal(a.seed, 5);
+	assert_string_equal(a.varied[0], "normalise=minmax:1,100/zscore:10,2");
+	assert_string_equal(a.varied[1], "aggregate=amean/gmean");
+	assert_string_equal(a.varied[2], "weights=1:1,sets=1000");
+	assert_memory_equal(a.sensitivity.output, b.sensitivity.output,
+	    a.sensitivity.runs * sizeof(double));
+	for (i = 0; i < 2; i++) {
+		assert_near(a.sensitivity.first[i], 0, 0);
+		assert_near(a.sensitivity.total[i], 0, 0);
+	}
+	assert_near(a.sensitivity.first[2], 1, 0.15);
+	assert_near(a.sensitivity.total[2], 1, 0.15);
+	index_catalog_free(&a);
+	index_catalog_free(&b);
+}
+
+/* `single`: one leaf. Min-max and z-scores are increasing maps and the mean
+ * of one child is that child, so no variant moves a rank: V = 0 and no
+ * index is computable: NAN, with the reason as the note, never 0. */
+static void
+test_sensitivity_constant(void **state)
+{
+	struct index_catalog x;
+	int i;
+
+	assert_int_equal(sensitivity(*state, "single", 1, &x),
+	    INDEX_CATALOG_OK);
+	assert_true(x.has_sensitivity);
+	assert_int_equal(x.sensitivity.n, 100);
+	assert_near(x.sensitivity.variance, 0, 0);
+	for (i = 0; i < 3; i++) {
+		assert_true(isnan(x.sensitivity.first[i]));
+		assert_true(isnan(x.sensitivity.total[i]));
+	}
+	assert_non_null(x.sensitivity_note);
+	assert_non_null(strstr(x.sensitivity_note, "does not vary"));
+	index_catalog_free(&x);
+}
+
 /* A test on a fresh database from setup(). */
 #define DB_TEST(test) \
 	cmocka_unit_test_setup_teardown(test, setup, fixture_db_teardown)
@@ -273,6 +364,10 @@ main(void)
 		DB_TEST(test_gaps_and_share),
 		DB_TEST(test_statuses),
 		DB_TEST(test_uncertainty_threads),
+		cmocka_unit_test_setup_teardown(test_sensitivity_balance,
+		    setup_sensitivity, fixture_db_teardown),
+		cmocka_unit_test_setup_teardown(test_sensitivity_constant,
+		    setup_sensitivity, fixture_db_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
