@@ -7,30 +7,17 @@
 
 #include "cli/cmd_index_internal.h"
 #include "io/csv.h"
+#include "util/text.h"
 
-/* The shortest text that reads back to v, in plain decimals for magnitudes
- * people read that way (100, not 1e+02), else with an exponent. Missing values
- * print as an empty field. */
+/* A number as util/text.h writes it (100, 0.25); missing: an empty field. */
 static void
 cmd_index_print_number(FILE *fp, double v)
 {
-	char buf[64];
-	int p;
+	char buf[40];
 
 	if (isnan(v))
 		return;
-	for (p = 1; p <= 17; p++) {
-		snprintf(buf, sizeof(buf), "%.*g", p, v);
-		if (strtod(buf, NULL) == v)
-			break;
-	}
-	if (strchr(buf, 'e') != NULL && fabs(v) >= 1e-5 && fabs(v) < 1e15) {
-		for (p = 0; p <= 25; p++) {
-			snprintf(buf, sizeof(buf), "%.*f", p, v);
-			if (strtod(buf, NULL) == v)
-				break;
-		}
-	}
+	text_format_double(v, buf, sizeof(buf));
 	fputs(buf, fp);
 }
 
