@@ -52,8 +52,12 @@ awk -F, 'FNR == NR { known["\"" $0 "\""] = 1; next }
 #    `wiall import --school-year start --date-period month` can map. A second
 #    row for the same indicator, region and period (a later calculation
 #    vintage) goes to a second file, imported after the first, so that the
-#    database keeps the older value as a revision.
-awk -F';' -v first="$out/observations.csv" \
+#    database keeps the older value as a revision. Two corrections of units
+#    (data/README.md): the one gva_total row in billion EUR is converted to
+#    million EUR, the catalogue's unit; sgb2_rate rows whose unit describes
+#    the population the percentage is of get unit "percent", the description
+#    going into the note. The file has no quoting: no ';' in a note.
+awk -F';' -v OFS=';' -v first="$out/observations.csv" \
     -v later="$out/observations_later_vintage.csv" '
     function mapped(p) {
 	if (p ~ /^[0-9][0-9][0-9][0-9]$/ ||
@@ -70,6 +74,15 @@ awk -F';' -v first="$out/observations.csv" \
     FNR == NR { known[$0] = 1; next }
     FNR == 1 { print >first; print >later; next }
     !($1 in known) { next }
+    $1 == "gva_total" && $5 == "billion EUR" && $4 == "2.1" {
+	$4 = "2100"
+	$5 = "million EUR"
+	$7 = $7 ": published as 2.1 billion EUR, converted to million EUR"
+    }
+    $1 == "sgb2_rate" && $5 == "percent of pop. 0 to statutory retirement age" {
+	$7 = $7 ", " $5
+	$5 = "percent"
+    }
     {
 	p = mapped($3)
 	if (p == "")

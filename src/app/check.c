@@ -8,8 +8,10 @@
 #include <string.h>
 
 #include "app/status.h"
+#include "core/unit.h"
 #include "store/coverage.h"
 #include "store/observations.h"
+#include "store/units.h"
 
 const char *const check_severity_names[CHECK_SEVERITY__MAX] = {
 	"error", "warning"
@@ -262,6 +264,37 @@ check_coverage_row(const struct coverage_row *row, void *arg)
 	return 0;
 }
 
+/* Observations whose unit is not their indicator's: in another scale of it
+ * an error (the values are read in the indicator's unit), otherwise a
+ * warning. Texts that are the same unit once normalised (core/unit.h) pass. */
+static int
+check_units_row(const struct units_row *row, void *arg)
+{
+	struct check_report *r = arg;
+	char times[64];
+	int power;
+
+	switch (unit_compare(row->unit, row->indicator_unit, &power)) {
+	case UNIT_SAME:
+		break;
+	case UNIT_SCALE:
+		unit_describe_power(power, times, sizeof(times));
+		check_add(r, CHECK_ERROR, "indicator '%s': %lld observation%s "
+		    "in unit '%s', %s the indicator's '%s' (e.g. %s %s): "
+		    "convert the values", row->indicator, row->count,
+		    row->count == 1 ? "" : "s", row->unit, times,
+		    row->indicator_unit, row->region, row->period);
+		break;
+	default:
+		check_add(r, CHECK_WARNING, "indicator '%s': %lld observation%s "
+		    "in unit '%s', not the indicator's '%s' (e.g. %s %s)",
+		    row->indicator, row->count, row->count == 1 ? "" : "s",
+		    row->unit, row->indicator_unit, row->region, row->period);
+		break;
+	}
+	return 0;
+}
+
 int
 check_run(struct db *db, struct check_report *r, struct error *e)
 {
@@ -296,6 +329,8 @@ check_run(struct db *db, struct check_report *r, struct error *e)
 	    coverage_series(db, check_coverage_row, &d, e) == -1)
 		goto done;
 	check_kinds_done(&d);
+	if (units_differing(db, check_units_row, r, e) == -1)
+		goto done;
 	rc = 0;
 done:
 	status_free(&s);

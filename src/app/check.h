@@ -1,7 +1,8 @@
 /* The consistency check of a database (`wiall check`): SQLite's own checks,
  * then the catalogue (indicators without goals, goals without indicators,
  * targets without data) and the data (codes the catalogue does not know,
- * periods that are no period, series mixing kinds of period). The report owns
+ * periods that are no period, series mixing kinds of period, units other
+ * than the indicator's). The report owns
  * its messages until check_report_free(). */
 #ifndef WIALL_APP_CHECK_H
 #define WIALL_APP_CHECK_H

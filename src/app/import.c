@@ -15,12 +15,38 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/unit.h"
 #include "store/batches.h"
 #include "store/observations.h"
+#include "store/units.h"
 #include "util/xalloc.h"
+
+/* An indicator's unit as the run has read it, the last row unit compared
+ * with it (rows of one file mostly repeat their unit), and what was
+ * reported in the current file. */
+struct import_unit {
+	long long		 indicator_id;
+	char			*code;
+	char			*unit;		/* the indicator's */
+	char			*last;		/* the last row unit compared */
+	enum unit_relation	 relation;	/* of last */
+	int			 power;
+	/* In the current file: rows of another unit, warnings shown, and
+	 * whether the scale of an option's unit was reported. */
+	long			 differing, shown;
+	bool			 option_reported;
+};
+
+struct import_units {
+	struct import_unit	*items;
+	size_t			 count, capacity;
+	size_t			 recent;	/* the one used last */
+};
 
 struct import_file {
 	struct import_file_result	*res;
+	struct import_units		*units;
+	struct diag_list		*warnings;
 	crypto_hash_sha256_state	 sha;
 	struct observations_writer	*w;
 	struct diag_list		*diags;
@@ -98,6 +124,128 @@ import_diag_cmp(const void *a, const void *b)
 	if (x->column != y->column)
 		return x->column < y->column ? -1 : 1;
 	return 0;
+}
+
+static void
+import_units_free(struct import_units *u)
+{
+	size_t i;
+
+	for (i = 0; i < u->count; i++) {
+		free(u->items[i].code);
+		free(u->items[i].unit);
+		free(u->items[i].last);
+	}
+	free(u->items);
+	memset(u, 0, sizeof(*u));
+}
+
+/* The unit state of an indicator, read from the store the first time. */
+static struct import_unit *
+import_units_get(struct db *db, struct import_units *u, long long id,
+    const char *code, struct error *e)
+{
+	struct import_unit *it;
+	size_t i;
+
+	if (u->count > 0 && u->items[u->recent].indicator_id == id)
+		return &u->items[u->recent];
+	for (i = 0; i < u->count; i++)
+		if (u->items[i].indicator_id == id) {
+			u->recent = i;
+			return &u->items[i];
+		}
+	u->items = xgrow(u->items, &u->capacity, u->count + 1,
+	    sizeof(*u->items));
+	it = &u->items[u->count];
+	memset(it, 0, sizeof(*it));
+	switch (units_indicator(db, id, &it->unit, e)) {
+	case 1:
+		break;
+	case 0:
+		error_set(e, "indicator '%s' vanished during the import", code);
+		return NULL;
+	default:
+		return NULL;
+	}
+	it->indicator_id = id;
+	it->code = xstrdup(code);
+	u->recent = u->count++;
+	return it;
+}
+
+/* Compares a row's unit with its indicator's. A scale difference goes to
+ * the problems (once per file for a unit an option gives every row), any
+ * other difference to the warnings. Returns 1 when the row is fine, 0 when
+ * it is in the wrong scale, -1 on a database error. */
+static int
+import_unit_check(struct db *db, struct import_file *f, long long ind,
+    const struct obsfile_record *rec, struct error *e)
+{
+	struct import_unit *it;
+	bool from_option = rec->at_unit.line == 0;
+	struct obsfile_pos at = from_option ? rec->at_value : rec->at_unit;
+	char times[64];
+
+	if (rec->unit[0] == '\0')
+		return 1;	/* the indicator's unit applies */
+	if ((it = import_units_get(db, f->units, ind, rec->indicator, e)) ==
+	    NULL)
+		return -1;
+	if (it->last == NULL || strcmp(it->last, rec->unit) != 0) {
+		free(it->last);
+		it->last = xstrdup(rec->unit);
+		it->relation = unit_compare(rec->unit, it->unit, &it->power);
+	}
+	switch (it->relation) {
+	case UNIT_SAME:
+		return 1;
+	case UNIT_SCALE:
+		if (from_option && it->option_reported)
+			return 0;
+		it->option_reported |= from_option;
+		unit_describe_power(it->power, times, sizeof(times));
+		diag_add(f->diags, f->path, at.line, at.column, "unit '%s'%s is "
+		    "%s the indicator's '%s': convert the value or the unit",
+		    rec->unit, from_option ? " (given for every row)" : "",
+		    times, it->unit);
+		return 0;
+	default:
+		/* An option's unit is the same on every row: once is
+		 * enough. */
+		it->differing++;
+		if (it->shown < IMPORT_UNIT_WARNINGS &&
+		    (!from_option || it->shown == 0)) {
+			it->shown++;
+			diag_add(f->warnings, f->path, at.line, at.column,
+			    "warning: unit '%s'%s is not the indicator's unit "
+			    "'%s'", rec->unit, from_option ?
+			    " (given for every row)" : "", it->unit);
+		}
+		return 1;
+	}
+}
+
+/* The end of a file: how many more warnings there were than were shown,
+ * and a clean slate for the next file. */
+static void
+import_units_file_done(struct import_file *f)
+{
+	struct import_units *u = f->units;
+	size_t i;
+
+	for (i = 0; i < u->count; i++) {
+		struct import_unit *it = &u->items[i];
+		long more = it->differing - it->shown;
+
+		if (more > 0)
+			diag_add(f->warnings, f->path, 0, 0, "warning: %ld more "
+			    "row%s of indicator '%s' with a unit other than "
+			    "'%s'", more, more == 1 ? "" : "s", it->code,
+			    it->unit);
+		it->differing = it->shown = 0;
+		it->option_reported = false;
+	}
 }
 
 void
@@ -236,6 +384,12 @@ import_one(struct db *db, struct observations_writer *w,
 				continue;
 			}
 		}
+		if ((found = import_unit_check(db, f, ind, rec, e)) == -1) {
+			status = -1;
+			goto done;
+		}
+		if (found == 0)
+			continue;
 		v.has_value = rec->has_value;
 		v.value = rec->value;
 		v.flag = rec->flag;
@@ -272,6 +426,7 @@ import_one(struct db *db, struct observations_writer *w,
 		status = -1;
 		goto done;
 	}
+	import_units_file_done(f);
 	if (rc == -1 && diags->total >= limit)
 		res->stopped = true;
 	crypto_hash_sha256_final(&f->sha, digest);
@@ -321,12 +476,14 @@ import_run_inputs(struct db *db, const struct import_input *in,
     struct diag_list *diags, struct error *e)
 {
 	struct observations_writer *w = NULL;
+	struct import_units units = { 0 };
 	size_t limit = opt->max_problems != 0 ? opt->max_problems :
 	    IMPORT_MAX_PROBLEMS;
 	size_t i;
 	int status = -1;
 
 	memset(res, 0, sizeof(*res));
+	diag_list_init(&res->warnings, 0);
 	if (sodium_init() < 0)
 		return error_set(e, "libsodium could not start");
 	res->files = xcalloc(npaths + 1, sizeof(*res->files));
@@ -340,6 +497,8 @@ import_run_inputs(struct db *db, const struct import_input *in,
 
 		fr->path = xstrdup(in[i].path);
 		f.res = fr;
+		f.units = &units;
+		f.warnings = &res->warnings;
 		if (import_one(db, w, &in[i], opt, &f, res, diags, e) == -1)
 			goto done;
 		res->read += fr->read;
@@ -352,6 +511,7 @@ import_run_inputs(struct db *db, const struct import_input *in,
 		res->stopped = true;
 	status = diags->total > 0 ? -1 : 0;
 done:
+	import_units_free(&units);
 	observations_writer_close(w);
 	/* Nothing new and nothing changed: each file's batch was removed
 	 * again, so committing would keep nothing but would still count as
@@ -375,5 +535,6 @@ import_result_free(struct import_result *res)
 	for (i = 0; i < res->count; i++)
 		free(res->files[i].path);
 	free(res->files);
+	diag_list_free(&res->warnings);
 	memset(res, 0, sizeof(*res));
 }

@@ -30,14 +30,26 @@ struct import_file_result {
 	long		 read, added, changed, unchanged, skipped;
 };
 
+/* Rows whose unit differs from their indicator's by more than a scale
+ * (a scale is an error) are warned about: this many per indicator and
+ * file, then one line with the count of the others. */
+#define IMPORT_UNIT_WARNINGS 3
+
 struct import_result {
 	struct import_file_result *files;
 	size_t		 count;
 	long		 read, added, changed, unchanged, skipped;
 	bool		 stopped;		/* gave up after max_problems */
+	/* `file:line:column: warning: ...`, which do not stop the import
+	 * (filled whether it succeeds or not). */
+	struct diag_list warnings;
 };
 
-/* Returns 0 when every file imported (or, with dry_run, would import), -1
+/* A row's unit (a column, --unit or an SDMX unit) is compared with its
+ * indicator's (core/unit.h): the same base with another scale word
+ * ("billion EUR" for "million EUR") is a problem; any other difference is
+ * a warning in res->warnings; a row without a unit takes the indicator's.
+ * Returns 0 when every file imported (or, with dry_run, would import), -1
  * when there were problems (each in diags as file:line:column: message; the
  * database is unchanged) or a database error (in e, diags empty). */
 int	import_run(struct db *db, const char *const *paths, size_t npaths,

@@ -211,6 +211,7 @@ cmd_demo_import(struct cmd_context *ctx, struct db *db, int argc, char **argv,
 		import_result_free(&res);
 		goto done;
 	}
+	cmd_import_print_warnings(ctx, &res);
 	for (i = 0; i < res.count; i++)
 		cmd_import_print_file(ctx, &res.files[i]);
 	counts->imported += (int)res.count;

@@ -76,12 +76,20 @@ cmd_import_print_file(struct cmd_context *ctx,
 }
 
 void
+cmd_import_print_warnings(struct cmd_context *ctx,
+    const struct import_result *res)
+{
+	diag_list_print(&res->warnings, ctx->err);
+}
+
+void
 cmd_import_print_failure(struct cmd_context *ctx,
     const struct import_result *res, const struct diag_list *diags,
     const struct error *e)
 {
 	if (diags->total == 0)
 		fprintf(ctx->err, "wiall import: %s\n", e->message);
+	cmd_import_print_warnings(ctx, res);
 	diag_list_print(diags, ctx->err);
 	if (res->stopped)
 		fprintf(ctx->err, "wiall import: stopped reading after %zu "
@@ -174,6 +182,7 @@ cmd_import_exec(struct cmd_context *ctx, int argc, char **argv)
 		status = CMD_FAIL;
 		goto done;
 	}
+	cmd_import_print_warnings(ctx, &res);
 	for (i = 0; (size_t)i < res.count; i++)
 		cmd_import_print_file(ctx, &res.files[i]);
 	if (io.dry_run)
@@ -202,6 +211,10 @@ const struct cmd_entry cmd_import_entry = {
 	    "written, every problem is printed as file:line:column: message, and\n"
 	    "the exit code is 1. Re-importing a file changes nothing (and records\n"
 	    "no batch); a changed value keeps the old one as a revision.\n"
+	    "A row's unit is compared with its indicator's: another scale of the\n"
+	    "same unit ('billion EUR' for 'million EUR') is a problem, any other\n"
+	    "difference a warning (file:line:column: warning: ...); a row without\n"
+	    "a unit has the indicator's.\n"
 	    "The formats are described in docs/formats.md.\n"
 	    "\n"
 	    "  --dry-run                check everything, report how many rows would\n"

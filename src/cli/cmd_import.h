@@ -18,7 +18,10 @@ int	cmd_import_parse(struct cmd_context *ctx, int argc, char **argv,
 /* "FILE: FORMAT, N observations: N new, N changed, N unchanged (batch N)" */
 void	cmd_import_print_file(struct cmd_context *ctx,
 	    const struct import_file_result *f);
-/* The problems of a failed import and "nothing was imported (N problems)". */
+/* The warnings of an import (whether it failed or not), on ctx->err. */
+void	cmd_import_print_warnings(struct cmd_context *ctx,
+	    const struct import_result *res);
+/* The warnings and problems of a failed import and "nothing was imported (N problems)". */
 void	cmd_import_print_failure(struct cmd_context *ctx,
 	    const struct import_result *res, const struct diag_list *diags,
 	    const struct error *e);

@@ -124,6 +124,9 @@ struct obsfile_record {
 	const char	*note;
 	long		 line;		/* of the row */
 	struct obsfile_pos at_indicator, at_region, at_period, at_value, at_dims;
+	/* The unit's cell; line 0 when the unit is an option's (--unit, a
+	 * mapping's `unit`) or there is none. */
+	struct obsfile_pos at_unit;
 };
 
 struct obsfile_reader;

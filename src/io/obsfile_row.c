@@ -208,19 +208,24 @@ obsfile_row_dims(struct obsfile_reader *r, struct diag_list *diags)
 }
 
 /* The text of a unit, source or note column, else (or when the cell is
- * empty) the fixed text, else "". */
+ * empty) the fixed text, else "". *at (if not NULL) is the cell's place, or
+ * line 0 when the text is not from a cell. */
 static const char *
 obsfile_row_text(struct obsfile_reader *r, enum obsfile_role role,
-    struct buf *b, const char *fixed)
+    struct buf *b, const char *fixed, struct obsfile_pos *at)
 {
 	const char *s;
 	size_t n;
 
+	if (at != NULL)
+		at->line = at->column = 0;
 	if (r->role_col[role] < 0)
 		return fixed != NULL ? fixed : "";
 	obsfile_row_cell(r, (size_t)r->role_col[role], &s, &n);
 	if (n == 0 && fixed != NULL)
 		return fixed;
+	if (at != NULL && n > 0)
+		*at = obsfile_row_at(&r->row->fields[r->role_col[role]]);
 	buf_reset(b);
 	buf_append(b, s, n);
 	return buf_cstr(b);
@@ -277,10 +282,11 @@ obsfile_row_begin(struct obsfile_reader *r, struct diag_list *diags)
 	ok &= obsfile_row_period(r, diags);
 	ok &= obsfile_row_dims(r, diags);
 	r->rec.unit = obsfile_row_text(r, OBSFILE_ROLE_UNIT, &r->b_unit,
-	    r->fixed_unit);
+	    r->fixed_unit, &r->rec.at_unit);
 	r->rec.source = obsfile_row_text(r, OBSFILE_ROLE_SOURCE, &r->b_source,
-	    r->fixed_source);
-	r->rec.note = obsfile_row_text(r, OBSFILE_ROLE_NOTE, &r->b_note, NULL);
+	    r->fixed_source, NULL);
+	r->rec.note = obsfile_row_text(r, OBSFILE_ROLE_NOTE, &r->b_note, NULL,
+	    NULL);
 	ok &= obsfile_row_flag(r, diags);
 	return ok;
 }

@@ -23,6 +23,8 @@ unlike "$OUT" "target 'leitziel' of 'disposable_income_per_capita'" \
     "no warning where home and reference region have data"
 is "$(printf '%s\n' "$OUT" | grep -cvE '^(error|warning): |^check of ')" 0 \
     "each problem on one line"
+unlike "$OUT" "observations? in unit" \
+    "no unit problems in the demo (its gva_total and sgb2_rate rows were corrected)"
 run "$WIALL" --db "$DB" check --strict
 is "$RC" 1 "--strict: warnings fail"
 run "$WIALL" --db "$DB" check --errors
@@ -36,6 +38,25 @@ broken sector "INSERT INTO series(indicator_id, region_id, dims)
 is "$RC" 1 "a sector outside the classification fails with 1"
 like "$OUT" "^error: series employment_persons/05512000/sector=ZZ: sector 'ZZ' is not in classification NACE_R2_REGIONAL of indicator 'employment_persons'$" \
     "and is named"
+
+# The demo's gva_total row as published (2.1 billion EUR), and sgb2_rate rows
+# with a descriptive unit, written around wiall's import.
+broken units "UPDATE observation SET value = 2.1, unit = 'billion EUR'
+    WHERE period = '2014' AND series_id = (SELECT s.id FROM series s
+    JOIN indicator i ON i.id = s.indicator_id JOIN region g ON g.id = s.region_id
+    WHERE i.code = 'gva_total' AND g.code = '05512000');
+    UPDATE observation SET unit = 'percent of pop. 0 to statutory retirement age'
+    WHERE period IN ('2021', '2022') AND series_id IN (SELECT s.id FROM series s
+    JOIN indicator i ON i.id = s.indicator_id WHERE i.code = 'sgb2_rate');
+    UPDATE observation SET unit = 'Prozent' WHERE series_id IN (SELECT s.id
+    FROM series s JOIN indicator i ON i.id = s.indicator_id
+    WHERE i.code = 'sgb2_rate_children_u18');"
+is "$RC" 1 "a value in another scale of its indicator's unit fails with 1"
+like "$OUT" "^error: indicator 'gva_total': 1 observation in unit 'billion EUR', 1000 times the indicator's 'million EUR' \(e.g. 05512000 2014\): convert the values$" \
+    "and is named, with an example"
+like "$OUT" "^warning: indicator 'sgb2_rate': 3 observations in unit 'percent of pop. 0 to statutory retirement age', not the indicator's 'percent' \(e.g. DE 2021\)$" \
+    "another unit is a warning, with count and example"
+unlike "$OUT" "sgb2_rate_children_u18" "'Prozent' is the indicator's 'percent'"
 
 broken nogoal "DELETE FROM indicator_goal WHERE indicator_id =
     (SELECT id FROM indicator WHERE code = 'gdp')"

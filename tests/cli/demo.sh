@@ -22,6 +22,12 @@ like "$OUT" "data/demo/observations.csv: long-csv, [0-9]+ observations: [0-9]+ n
     "it imports the published Bottrop figures"
 like "$OUT" "observations_later_vintage.csv: long-csv, 5 observations: 0 new, 5 changed.*\(batch 4\)" \
     "the later vintage changes 5 values"
+unlike "$ERR" "warning" "no warning: every row's unit is its indicator's"
+is "$(sqlite3 "$DB" "SELECT o.value || ' ' || o.unit FROM observation o
+    JOIN series s ON s.id = o.series_id JOIN indicator i ON i.id = s.indicator_id
+    JOIN region g ON g.id = s.region_id
+    WHERE i.code = 'gva_total' AND g.code = '05512000' AND o.period = '2014'")" \
+    "2100.0 million EUR" "Bottrop's GVA 2014, published as 2.1 billion EUR, is stored in million EUR"
 is "$(sqlite3 "$DB" 'SELECT count(*) FROM revision')" 4 \
     "4 revisions (the 2014 value is the same in both vintages)"
 is "$(sqlite3 "$DB" "SELECT old_value || '>' || new_value FROM revision WHERE period = '2011'")" \

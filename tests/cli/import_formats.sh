@@ -34,11 +34,15 @@ is "$RC" 1 "observations.csv as it is: rejected"
 like "$ERR" "observations.csv:2:36: bad period '2017/18': a school or financial year" \
     "a school year needs --school-year"
 run "$WIALL" --db "$DB" import "${OBS_OPTS[@]}" "$DATA/observations.csv"
-is "$RC" 1 "with the period options, 21 rows remain that cannot be imported"
+is "$RC" 1 "with the period options, 22 rows remain that cannot be imported"
 like "$ERR" "observations.csv:308:35: bad period '2005-2012': a span of years" "span"
 like "$ERR" "observations.csv:105:21: duplicate: gdp_per_employed, 05, 2010" \
     "conflicting vintages are duplicates"
-like "$ERR" "nothing was imported \(21 problems\)" "16 periods + 5 duplicates"
+like "$ERR" "observations.csv:166:29: unit 'billion EUR' is 1000 times the indicator's 'million EUR': convert the value or the unit" \
+    "the Bottrop GVA 2014 published in billion EUR is refused at its unit"
+like "$ERR" "observations.csv:245:23: warning: unit 'percent of pop. 0 to statutory retirement age' is not the indicator's unit 'percent'" \
+    "a descriptive unit is a warning"
+like "$ERR" "nothing was imported \(22 problems\)" "16 periods + 5 duplicates + 1 unit"
 run "$WIALL" --db "$DB" import "${OBS_OPTS[@]}" "$DATA/observations_importable.csv"
 is "$RC" 0 "the filtered copy imports"
 like "$OUT" "366 observations: 366 new" "366 rows"

@@ -113,6 +113,39 @@ test_long_basic(void **state)
 	obsfile_options_free(&o);
 }
 
+/* The unit's place: its cell (so that an import can point at it), or line
+ * 0 when an option gives it (--unit) or the cell is empty. */
+static void
+test_unit_position(void **state)
+{
+	static const char in[] = "indicator,region,period,value,unit\n"
+	    "gva,05512000,2014,2.1,billion EUR\n"
+	    "gva,05512000,2013,2049,\n";
+	struct obsfile_options o;
+	struct obsfile_record *rec;
+	struct run t;
+
+	obsfile_options_init(&o);
+	run_open(&t, in, &o);
+	rec = next_ok(&t);
+	assert_string_equal(rec->unit, "billion EUR");
+	assert_int_equal(rec->at_unit.line, 2);
+	assert_int_equal(rec->at_unit.column, 23);	/* gva,05512000,2014,2.1, */
+	rec = next_ok(&t);
+	assert_string_equal(rec->unit, "");
+	assert_int_equal(rec->at_unit.line, 0);
+	run_close(&t);
+	obsfile_options_set(&o.unit, "million EUR");
+	run_open(&t, in, &o);
+	rec = next_ok(&t);
+	assert_string_equal(rec->unit, "billion EUR");	/* the cell wins */
+	rec = next_ok(&t);
+	assert_string_equal(rec->unit, "million EUR");	/* empty: the option */
+	assert_int_equal(rec->at_unit.line, 0);
+	run_close(&t);
+	obsfile_options_free(&o);
+}
+
 /* Dimensions are sorted by key whatever the column order. */
 static void
 test_long_dims_canonical(void **state)
@@ -657,6 +690,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_long_basic),
+		cmocka_unit_test(test_unit_position),
 		cmocka_unit_test(test_long_dims_canonical),
 		cmocka_unit_test(test_decimal_rule),
 		cmocka_unit_test(test_period_options),
