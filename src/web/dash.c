@@ -172,10 +172,10 @@ dash_trend(struct html *h, const struct page_context *ctx,
 		[ASSESS_DIRECTION_DOWN] = "\xe2\x86\x93",
 	};
 	static const char *const words[ASSESS_DIRECTION__MAX] = {
-		[ASSESS_DIRECTION_NONE] = "no trend yet",
-		[ASSESS_DIRECTION_UP] = "rising",
-		[ASSESS_DIRECTION_FLAT] = "unchanged",
-		[ASSESS_DIRECTION_DOWN] = "falling",
+		[ASSESS_DIRECTION_NONE] = N_("no trend yet"),
+		[ASSESS_DIRECTION_UP] = N_("rising"),
+		[ASSESS_DIRECTION_FLAT] = N_("unchanged"),
+		[ASSESS_DIRECTION_DOWN] = N_("falling"),
 	};
 	const struct assess_trend *t = di->result != NULL ? &di->result->trend :
 	    NULL;
@@ -260,19 +260,21 @@ const char *
 dash_reason_short(const struct page_context *ctx, const struct explain *x)
 {
 	static const char *const reasons[EXPLAIN_REASON__MAX] = {
-		[EXPLAIN_REASON_EMPTY_SERIES] = "no values yet",
-		[EXPLAIN_REASON_NOT_ANNUAL] = "no complete year yet",
-		[EXPLAIN_REASON_TOO_FEW_POINTS] = "too few values",
+		[EXPLAIN_REASON_EMPTY_SERIES] = N_("no values yet"),
+		[EXPLAIN_REASON_NOT_ANNUAL] = N_("no complete year yet"),
+		[EXPLAIN_REASON_TOO_FEW_POINTS] = N_("too few values"),
 		[EXPLAIN_REASON_TOO_FEW_AFTER_BREAK] =
-		    "too few values since the break in the series",
-		[EXPLAIN_REASON_SPAN_TOO_SHORT] = "too few years",
-		[EXPLAIN_REASON_NO_POLARITY] = "no desired direction set",
-		[EXPLAIN_REASON_NO_TARGET] = "no target",
-		[EXPLAIN_REASON_BAD_TARGET] = "the target cannot be read",
-		[EXPLAIN_REASON_TARGET_YEAR_PASSED] = "the target year has passed",
-		[EXPLAIN_REASON_NO_REFERENCE] = "no values of the reference region",
+		    N_("too few values since the break in the series"),
+		[EXPLAIN_REASON_SPAN_TOO_SHORT] = N_("too few years"),
+		[EXPLAIN_REASON_NO_POLARITY] = N_("no desired direction set"),
+		[EXPLAIN_REASON_NO_TARGET] = N_("no target"),
+		[EXPLAIN_REASON_BAD_TARGET] = N_("the target cannot be read"),
+		[EXPLAIN_REASON_TARGET_YEAR_PASSED] =
+		    N_("the target year has passed"),
+		[EXPLAIN_REASON_NO_REFERENCE] =
+		    N_("no values of the reference region"),
 		[EXPLAIN_REASON_NO_COMMON_PERIODS] =
-		    "too few years shared with the reference region",
+		    N_("too few years shared with the reference region"),
 	};
 
 	if (x == NULL)

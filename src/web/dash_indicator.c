@@ -18,8 +18,8 @@
 static const char *
 dash_indicator_polarity(int polarity)
 {
-	return polarity > 0 ? "Higher is better" : polarity < 0 ?
-	    "Lower is better" : "Closer to the target is better";
+	return polarity > 0 ? N_("Higher is better") : polarity < 0 ?
+	    N_("Lower is better") : N_("Closer to the target is better");
 }
 
 void
@@ -136,14 +136,14 @@ dash_indicator_annual_note(struct html *h, const struct page_context *ctx,
 {
 	static const char *const rules[MODEL_ANNUAL__MAX][2] = {
 		[MODEL_ANNUAL_MEAN] = {
-		    "Annual values: mean of the quarterly values",
-		    "Annual values: mean of the monthly values" },
+		    N_("Annual values: mean of the quarterly values"),
+		    N_("Annual values: mean of the monthly values") },
 		[MODEL_ANNUAL_LAST] = {
-		    "Annual values: the fourth quarter's value",
-		    "Annual values: the December value" },
+		    N_("Annual values: the fourth quarter's value"),
+		    N_("Annual values: the December value") },
 		[MODEL_ANNUAL_SUM] = {
-		    "Annual values: sum of the quarterly values",
-		    "Annual values: sum of the monthly values" },
+		    N_("Annual values: sum of the quarterly values"),
+		    N_("Annual values: sum of the monthly values") },
 	};
 	const struct dashboard_series *s = &di->home;
 	bool months = false, quarters = false;
@@ -532,10 +532,11 @@ dash_indicator_downloads(struct html *h, const struct page_context *ctx,
 		const char	*text;
 		const char	*note;
 	} files[] = {
-		{ "csv", "Observations as CSV",
-		    "every region, long format as `wiall export` writes it" },
-		{ "json", "Indicator, assessments and observations as JSON",
-		    "format wiall-assess/1 for the assessments" },
+		{ "csv", N_("Observations as CSV"),
+		    N_("every region, long format as `wiall export` writes "
+		    "it") },
+		{ "json", N_("Indicator, assessments and observations as JSON"),
+		    N_("format wiall-assess/1 for the assessments") },
 	};
 	struct buf href = BUF_INIT;
 	size_t i;

@@ -157,8 +157,8 @@ static void
 dash_overview_table(struct html *h, const struct page_context *ctx,
     struct dashboard_indicator *const *list, size_t n, const char *caption)
 {
-	static const char *const heads[] = { "Indicator", "Weather", "Trend",
-	    "Latest value", "Period" };
+	static const char *const heads[] = { N_("Indicator"), N_("Weather"),
+	    N_("Trend"), N_("Latest value"), N_("Period") };
 	size_t i, k;
 	int pass;
 

@@ -12,26 +12,26 @@
 
 /* Labels of the explanation's numbers (English msgids, translated). */
 static const char *const dash_why_quantities[EXPLAIN_Q__MAX] = {
-	[EXPLAIN_Q_POLARITY] = "Polarity",
-	[EXPLAIN_Q_TARGET_VALUE] = "Target value",
-	[EXPLAIN_Q_TARGET_YEAR] = "Target year",
-	[EXPLAIN_Q_TARGET_COUNT] = "Targets combined",
-	[EXPLAIN_Q_WINDOW] = "Values in the trend window",
-	[EXPLAIN_Q_MIN_POINTS] = "Fewest values needed",
-	[EXPLAIN_Q_POINTS_AVAILABLE] = "Values available",
-	[EXPLAIN_Q_START_YEAR] = "First year used",
-	[EXPLAIN_Q_START_VALUE] = "First value used",
-	[EXPLAIN_Q_LAST_YEAR] = "Latest year",
-	[EXPLAIN_Q_LAST_VALUE] = "Latest value",
-	[EXPLAIN_Q_PREVIOUS_VALUE] = "Value before",
-	[EXPLAIN_Q_REFERENCE_VALUE] = "Reference region's value",
-	[EXPLAIN_Q_MEAN_CHANGE] = "Mean change per year",
-	[EXPLAIN_Q_LAST_CHANGE] = "Last change",
-	[EXPLAIN_Q_PROJECTED_VALUE] = "Projected value in the target year",
-	[EXPLAIN_Q_MISS_RATIO] = "Share by which the target is missed",
-	[EXPLAIN_Q_GAP] = "Gap to the reference region",
-	[EXPLAIN_Q_THRESHOLD_SUN] = "Threshold for sun",
-	[EXPLAIN_Q_THRESHOLD_CLOUD] = "Threshold for cloud",
+	[EXPLAIN_Q_POLARITY] = N_("Polarity"),
+	[EXPLAIN_Q_TARGET_VALUE] = N_("Target value"),
+	[EXPLAIN_Q_TARGET_YEAR] = N_("Target year"),
+	[EXPLAIN_Q_TARGET_COUNT] = N_("Targets combined"),
+	[EXPLAIN_Q_WINDOW] = N_("Values in the trend window"),
+	[EXPLAIN_Q_MIN_POINTS] = N_("Fewest values needed"),
+	[EXPLAIN_Q_POINTS_AVAILABLE] = N_("Values available"),
+	[EXPLAIN_Q_START_YEAR] = N_("First year used"),
+	[EXPLAIN_Q_START_VALUE] = N_("First value used"),
+	[EXPLAIN_Q_LAST_YEAR] = N_("Latest year"),
+	[EXPLAIN_Q_LAST_VALUE] = N_("Latest value"),
+	[EXPLAIN_Q_PREVIOUS_VALUE] = N_("Value before"),
+	[EXPLAIN_Q_REFERENCE_VALUE] = N_("Reference region's value"),
+	[EXPLAIN_Q_MEAN_CHANGE] = N_("Mean change per year"),
+	[EXPLAIN_Q_LAST_CHANGE] = N_("Last change"),
+	[EXPLAIN_Q_PROJECTED_VALUE] = N_("Projected value in the target year"),
+	[EXPLAIN_Q_MISS_RATIO] = N_("Share by which the target is missed"),
+	[EXPLAIN_Q_GAP] = N_("Gap to the reference region"),
+	[EXPLAIN_Q_THRESHOLD_SUN] = N_("Threshold for sun"),
+	[EXPLAIN_Q_THRESHOLD_CLOUD] = N_("Threshold for cloud"),
 };
 
 static void
@@ -221,8 +221,9 @@ dash_other_methods(struct html *h, const struct page_context *ctx,
 		enum assess_method	 method;
 		const char		*name;
 	} others[] = {
-		{ ASSESS_EUROSTAT, "Eurostat progress category (short term, 5 years)" },
-		{ ASSESS_OPENSDG, "Open SDG progress status and score" },
+		{ ASSESS_EUROSTAT,
+		    N_("Eurostat progress category (short term, 5 years)") },
+		{ ASSESS_OPENSDG, N_("Open SDG progress status and score") },
 	};
 	const struct assess_result *r = di->result;
 	size_t i;

@@ -141,9 +141,9 @@ page_site_nav(struct html *h, const struct page_context *ctx)
 		const char	*path;
 		const char	*label;
 	} items[] = {
-		{ "", "Overview" },
-		{ "structure", "Economic structure" },
-		{ "indices", "Index" },
+		{ "", N_("Overview") },
+		{ "structure", N_("Economic structure") },
+		{ "indices", N_("Index") },
 	};
 	struct buf href = BUF_INIT;
 	size_t i, n;

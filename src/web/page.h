@@ -9,6 +9,7 @@
 #include <stdbool.h>
 
 #include "util/buf.h"
+#include "util/i18n.h"	/* N_() marks the msgids of tables */
 #include "web/html.h"
 #include "web/http.h"
 

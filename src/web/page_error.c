@@ -5,6 +5,8 @@
 #include "web/api.h"
 #include "web/router.h"
 
+#include "util/format.h"
+
 struct page_error_text {
 	int		 status;
 	const char	*title;
@@ -12,19 +14,19 @@ struct page_error_text {
 };
 
 static const struct page_error_text page_error_texts[] = {
-	{ 400, "Bad request",
-	    "The server could not understand this request." },
-	{ 404, "Page not found",
-	    "There is no page at this address. Perhaps the link is old, or "
-	    "the address was mistyped." },
-	{ 405, "Method not allowed",
-	    "This address can only be read (GET or HEAD)." },
-	{ 413, "Request too large",
-	    "The request carried more data than this server accepts." },
-	{ 500, "Internal error",
-	    "Something went wrong on the server. Please try again later." },
-	{ 503, "Service unavailable",
-	    "The data cannot be read right now. Please try again later." },
+	{ 400, N_("Bad request"),
+	    N_("The server could not understand this request.") },
+	{ 404, N_("Page not found"),
+	    N_("There is no page at this address. Perhaps the link is old, or "
+	    "the address was mistyped.") },
+	{ 405, N_("Method not allowed"),
+	    N_("This address can only be read (GET or HEAD).") },
+	{ 413, N_("Request too large"),
+	    N_("The request carried more data than this server accepts.") },
+	{ 500, N_("Internal error"),
+	    N_("Something went wrong on the server. Please try again later.") },
+	{ 503, N_("Service unavailable"),
+	    N_("The data cannot be read right now. Please try again later.") },
 };
 
 void
@@ -60,7 +62,11 @@ page_error(const struct http_request *req, struct http_response *r, int status,
 	html_textf(&h, "%s %d", page_text(&ctx, "Error"), status);
 	html_close(&h);
 	html_element_text(&h, HTML_P, page_text(&ctx, t->explanation));
-	if (detail != NULL)
+	/* A detail is often an error message with a name in it ("no index
+	 * 'x'"), English only: a German page leaves it out rather than mix
+	 * languages; the title and explanation say enough. */
+	if (detail != NULL && (page_text(&ctx, detail) != detail ||
+	    format_is_english(ctx.lang)))
 		html_element_text(&h, HTML_P, page_text(&ctx, detail));
 	page_href(&link, &ctx, "");
 	html_open(&h, HTML_P);

@@ -294,8 +294,8 @@ page_index_chart_table(struct html *h, struct page_index *pi)
 {
 	const struct index_catalog *x = pi->x;
 	const struct index_catalog_node *top = index_catalog_top(x);
-	static const char *const heads[] = { "Rank", "Region", "Points",
-	    "Rank in 90% of variants", "Median rank" };
+	static const char *const heads[] = { N_("Rank"), N_("Region"),
+	    N_("Points"), N_("Rank in 90% of variants"), N_("Median rank") };
 	size_t i, k;
 
 	html_open(h, HTML_TABLE);

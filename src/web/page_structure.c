@@ -328,12 +328,12 @@ static void
 page_structure_contents(struct html *h, const struct page_structure *ps)
 {
 	static const char *const items[][2] = {
-		{ "#composition", "Sector composition" },
-		{ "#diversity", "Diversity" },
-		{ "#location", "Location quotients" },
-		{ "#shift-share", "Shift-share" },
-		{ "#shocks", "Shocks: resistance and recovery" },
-		{ "#computation", "How it was computed" },
+		{ "#composition", N_("Sector composition") },
+		{ "#diversity", N_("Diversity") },
+		{ "#location", N_("Location quotients") },
+		{ "#shift-share", N_("Shift-share") },
+		{ "#shocks", N_("Shocks: resistance and recovery") },
+		{ "#computation", N_("How it was computed") },
 	};
 	size_t i;
 

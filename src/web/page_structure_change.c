@@ -50,8 +50,8 @@ page_structure_change_components(struct html *h, struct page_structure *ps)
 	const struct app_structure_span *sp = &ps->fig->span;
 	const struct app_structure_shift_share *d = &sp->shift_share;
 	const struct app_structure_shift_share *y = &sp->dynamic;
-	static const char *const names[] = { "Total change", "National share",
-	    "Industry mix", "Regional share" };
+	static const char *const names[] = { N_("Total change"),
+	    N_("National share"), N_("Industry mix"), N_("Regional share") };
 	const char **cats = arena_alloc(&ps->arena, 5 * sizeof(*cats));
 	struct chart_series *series = arena_alloc(&ps->arena, 2 *
 	    sizeof(*series));
@@ -342,8 +342,9 @@ page_structure_change_cell(struct html *h, struct page_structure *ps,
 static void
 page_structure_change_shock_table(struct html *h, struct page_structure *ps)
 {
-	static const char *const heads[] = { "Shock", "Peak", "Trough",
-	    "End of recovery", "Sensitivity", "Resistance", "Recovery" };
+	static const char *const heads[] = { N_("Shock"), N_("Peak"),
+	    N_("Trough"), N_("End of recovery"), N_("Sensitivity"),
+	    N_("Resistance"), N_("Recovery") };
 	const struct app_structure_report *r = ps->r;
 	size_t k;
 

@@ -148,17 +148,17 @@ page_structure_figures_diversity_meaning(struct html *h,
 		return;
 	}
 	if (h1 < h0 - 0.005)
-		fmt = "In %s the concentration index (HHI) fell from %s (%s) to "
-		    "%s (%s), so the economy became more diverse; it is as even "
-		    "as %s equally large sectors.";
+		fmt = N_("In %s the concentration index (HHI) fell from %s "
+		    "(%s) to %s (%s), so the economy became more diverse; it is "
+		    "as even as %s equally large sectors.");
 	else if (h1 > h0 + 0.005)
-		fmt = "In %s the concentration index (HHI) rose from %s (%s) to "
-		    "%s (%s), so the economy became more concentrated; it is as "
-		    "even as %s equally large sectors.";
+		fmt = N_("In %s the concentration index (HHI) rose from %s "
+		    "(%s) to %s (%s), so the economy became more "
+		    "concentrated; it is as even as %s equally large sectors.");
 	else
-		fmt = "In %s the concentration index (HHI) was %s in %s and %s "
-		    "in %s, so its diversity hardly changed; it is as even as %s "
-		    "equally large sectors.";
+		fmt = N_("In %s the concentration index (HHI) was %s in %s "
+		    "and %s in %s, so its diversity hardly changed; it is as "
+		    "even as %s equally large sectors.");
 	page_structure_paragraph(h, "meaning", arena_printf(&ps->arena,
 	    page_structure_text(ps, fmt), ps->region,
 	    page_structure_number(ps, h0, 3), ps->periods[a],
