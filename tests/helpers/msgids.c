@@ -10,6 +10,11 @@
  *   msgids units FILE.json  the units of a catalogue that are translated
  *                         (all but percentages, which print as "%":
  *                         assess_unit_label) ("C<TAB>file<TAB>unit")
+ *   msgids pages FILE.po PAGE.html...  English left on German pages: every
+ *                         text of the pages (between tags; title, alt and
+ *                         aria-label) that is an msgid with another German
+ *                         translation, or holds a piece of one of two words
+ *                         or more between its %s ("PAGE<TAB>msgid<TAB>text")
  *   msgids po FILE.po     the entries of a po file ("T<TAB>file:line<TAB>msgid
  *                         <TAB>msgstr", U instead of T when po2c would skip it:
  *                         empty msgstr or fuzzy)
@@ -328,6 +333,61 @@ msgids_source(const char *path)
 	free(data);
 }
 
+struct msgids_entry {
+	char	*id;			/* decoded */
+	char	*piece[8];		/* the fixed parts worth looking for */
+	int	 pieces;
+	int	 formatted;		/* has a % directive */
+};
+
+struct msgids_po_list {
+	struct msgids_entry	*e;
+	size_t			 count;
+};
+
+/* Appends the text [s, e) (trimmed) to the entry's pieces when it has two
+ * words or more: single English words ("by", "Data") are found only as a
+ * whole text, where they cannot be part of a German sentence or a name. */
+static void
+msgids_piece(struct msgids_entry *m, const char *s, const char *e)
+{
+	while (s < e && isspace((unsigned char)*s))
+		s++;
+	while (e > s && isspace((unsigned char)e[-1]))
+		e--;
+	if (e - s < 8 || memchr(s, ' ', (size_t)(e - s)) == NULL ||
+	    m->pieces == 8)
+		return;
+	m->piece[m->pieces++] = strndup(s, (size_t)(e - s));
+}
+
+static void
+msgids_add(struct msgids_po_list *l, const char *id)
+{
+	struct msgids_entry *m;
+	const char *s = id, *p;
+
+	l->e = realloc(l->e, (l->count + 1) * sizeof(*l->e));
+	if (l->e == NULL)
+		abort();
+	m = &l->e[l->count++];
+	memset(m, 0, sizeof(*m));
+	m->id = strdup(id);
+	for (p = id; *p != '\0'; p++) {
+		if (*p != '%')
+			continue;
+		m->formatted = 1;
+		msgids_piece(m, s, p);
+		p++;
+		while (*p != '\0' && strchr("-+ #0123456789.*l", *p) != NULL)
+			p++;
+		if (*p == '\0')
+			break;
+		s = p + 1;
+	}
+	msgids_piece(m, s, p);
+}
+
 /* Appends the body of the quoted string on a po line to *s. */
 static void
 msgids_po_append(char **s, size_t *n, const char *line)
@@ -346,7 +406,7 @@ msgids_po_append(char **s, size_t *n, const char *line)
 /* Reads a po file the way tools/po2c.c does: msgid, msgstr, continuation
  * lines, "#, fuzzy". */
 static void
-msgids_po(const char *path)
+msgids_po(const char *path, struct msgids_po_list *collect)
 {
 	char *data = msgids_read(path), *line;
 	char *id = NULL, *str = NULL;
@@ -362,7 +422,11 @@ msgids_po(const char *path)
 		if (!last)
 			lineno++;
 		if (last || (state == 2 && line[0] != '"')) {
-			if (id != NULL && idn > 0) {
+			if (collect != NULL && id != NULL && idn > 0 &&
+			    str != NULL && strn > 0 && !fuzzy &&
+			    strcmp(id, str) != 0)
+				msgids_add(collect, id);
+			else if (collect == NULL && id != NULL && idn > 0) {
 				printf("%c\t%s:%d\t", str != NULL && strn > 0 &&
 				    !fuzzy ? 'T' : 'U', path, at);
 				msgids_print(id);
@@ -396,6 +460,121 @@ msgids_po(const char *path)
 		else if (line[0] == '"' && state == 2)
 			msgids_po_append(&str, &strn, line);
 		line = end != NULL ? end + 1 : NULL;
+	}
+	free(data);
+}
+
+/* Whether needle occurs in text with no letter right before or after. */
+static int
+msgids_contains(const char *text, const char *needle)
+{
+	const char *at = text;
+	size_t n = strlen(needle);
+
+	while ((at = strstr(at, needle)) != NULL) {
+		if ((at == text || !isalpha((unsigned char)at[-1])) &&
+		    !isalpha((unsigned char)at[n]))
+			return 1;
+		at++;
+	}
+	return 0;
+}
+
+static void
+msgids_check_text(const char *page, const struct msgids_po_list *l,
+    char *text)
+{
+	char *r, *w;
+	size_t i;
+	int k, space = 1;
+
+	/* Entities as html.c writes them; blanks collapsed. */
+	for (r = w = text; *r != '\0'; ) {
+		static const char *const ent[][2] = { { "&amp;", "&" },
+		    { "&lt;", "<" }, { "&gt;", ">" }, { "&quot;", "\"" },
+		    { "&#39;", "'" } };
+		size_t e;
+		char c = *r;
+
+		for (e = 0; e < 5; e++)
+			if (strncmp(r, ent[e][0], strlen(ent[e][0])) == 0)
+				break;
+		if (e < 5) {
+			c = ent[e][1][0];
+			r += strlen(ent[e][0]);
+		} else
+			r++;
+		if (isspace((unsigned char)c)) {
+			if (!space)
+				*w++ = ' ';
+			space = 1;
+			continue;
+		}
+		*w++ = c;
+		space = 0;
+	}
+	if (w > text && w[-1] == ' ')
+		w--;
+	*w = '\0';
+	if (*text == '\0')
+		return;
+	for (i = 0; i < l->count; i++) {
+		const struct msgids_entry *m = &l->e[i];
+		int hit = !m->formatted && strcmp(text, m->id) == 0;
+
+		for (k = 0; k < m->pieces && !hit; k++)
+			hit = msgids_contains(text, m->piece[k]);
+		if (hit) {
+			printf("%s\t", page);
+			msgids_print(m->id);
+			printf("\t%.200s\n", text);
+		}
+	}
+}
+
+/* The texts of a page as our own writer makes them (html.c): between tags,
+ * and the values of title, alt and aria-label. Scripts and styles are
+ * skipped, and so is an element marked lang="en" (the language switch). */
+static void
+msgids_page(const char *path, const struct msgids_po_list *l)
+{
+	char *data = msgids_read(path), *s = data, *lt, *gt;
+	int skip = 0;
+
+	while ((lt = strchr(s, '<')) != NULL) {
+		*lt = '\0';
+		if (!skip)
+			msgids_check_text(path, l, s);
+		gt = strchr(lt + 1, '>');
+		if (gt == NULL)
+			break;
+		*gt = '\0';
+		if (strncmp(lt + 1, "script", 6) == 0 ||
+		    strncmp(lt + 1, "style", 5) == 0 || strstr(lt + 1,
+		    " lang=\"en\"") != NULL)
+			skip = 1;
+		else if (lt[1] == '/')
+			skip = 0;
+		else {
+			static const char *const attrs[] = { " title=\"",
+			    " alt=\"", " aria-label=\"" };
+			size_t a;
+
+			for (a = 0; a < 3; a++) {
+				char *v = strstr(lt + 1, attrs[a]), *q;
+
+				if (v == NULL)
+					continue;
+				v += strlen(attrs[a]);
+				q = strchr(v, '"');
+				if (q == NULL)
+					continue;
+				*q = '\0';
+				msgids_check_text(path, l, v);
+				*q = '"';
+			}
+		}
+		s = gt + 1;
 	}
 	free(data);
 }
@@ -463,10 +642,18 @@ main(int argc, char **argv)
 		return 0;
 	}
 	if (argc == 3 && strcmp(argv[1], "po") == 0) {
-		msgids_po(argv[2]);
+		msgids_po(argv[2], NULL);
+		return 0;
+	}
+	if (argc >= 3 && strcmp(argv[1], "pages") == 0) {
+		struct msgids_po_list l = { NULL, 0 };
+
+		msgids_po(argv[2], &l);
+		for (i = 3; i < argc; i++)
+			msgids_page(argv[i], &l);
 		return 0;
 	}
 	fprintf(stderr, "usage: msgids src FILE.c... | runtime | units FILE.json | "
-	    "po FILE.po\n");
+	    "po FILE.po | pages FILE.po PAGE.html...\n");
 	return 2;
 }
