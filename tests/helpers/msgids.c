@@ -648,9 +648,18 @@ main(int argc, char **argv)
 	if (argc >= 3 && strcmp(argv[1], "pages") == 0) {
 		struct msgids_po_list l = { NULL, 0 };
 
+		size_t e;
+		int k;
+
 		msgids_po(argv[2], &l);
 		for (i = 3; i < argc; i++)
 			msgids_page(argv[i], &l);
+		for (e = 0; e < l.count; e++) {
+			for (k = 0; k < l.e[e].pieces; k++)
+				free(l.e[e].piece[k]);
+			free(l.e[e].id);
+		}
+		free(l.e);
 		return 0;
 	}
 	fprintf(stderr, "usage: msgids src FILE.c... | runtime | units FILE.json | "
