@@ -615,11 +615,14 @@ observations_put_stored(struct observations_writer *w, long long series_id,
     enum observations_put *result, struct error *e)
 {
 	sqlite3_stmt *st = w->st[ST_OBS_FIND];
+	struct observation_value kept = *v;
+	char *old_text[3] = { NULL, NULL, NULL };
+	const char **field[3] = { &kept.unit, &kept.source, &kept.note };
 	long long old_batch;
 	bool had_value, same, meta_same;
 	double old_value;
 	char old_flag[32];
-	int rc;
+	int rc, k, status = 1;
 
 	sqlite3_reset(st);
 	sqlite3_bind_int64(st, 1, series_id);
@@ -640,9 +643,17 @@ observations_put_stored(struct observations_writer *w, long long series_id,
 	same = had_value == v->has_value &&
 	    (!had_value || old_value == v->value) &&
 	    strcmp(old_flag, v->flag != NULL ? v->flag : "") == 0;
-	meta_same = observations_same_text(st, 2, v->unit) &&
-	    observations_same_text(st, 3, v->source) &&
-	    observations_same_text(st, 4, v->note);
+	/* The same value from a file that gives no unit, source or note (no
+	 * such column, or an empty cell) keeps what is stored: an empty cell
+	 * says nothing about where the figure comes from, and re-importing a
+	 * bare table must not wipe its provenance. A changed value takes the
+	 * file's fields, empty or not: the old ones belonged to the old value. */
+	for (k = 0; same && k < 3; k++)
+		if (*field[k] == NULL || **field[k] == '\0')
+			*field[k] = old_text[k] = xstrdup(sql_text(st, 2 + k));
+	meta_same = observations_same_text(st, 2, kept.unit) &&
+	    observations_same_text(st, 3, kept.source) &&
+	    observations_same_text(st, 4, kept.note);
 	sqlite3_reset(st);
 	/* Seen before in this run, unchanged then? */
 	st = w->st[ST_SEEN];
@@ -650,23 +661,28 @@ observations_put_stored(struct observations_writer *w, long long series_id,
 	sqlite3_bind_text(st, 2, period, -1, SQLITE_STATIC);
 	if ((rc = observations_step(w, st, e)) != 0) {
 		if (rc == -1)
-			return -1;
-		*result = OBSERVATIONS_DUPLICATE;
-		return 1;
+			status = -1;
+		else
+			*result = OBSERVATIONS_DUPLICATE;
+		goto done;
 	}
 	if (same && meta_same) {
 		*result = OBSERVATIONS_UNCHANGED;
-		return 1;
+		goto done;
 	}
 	st = w->st[ST_OBS_SET];
-	observations_bind_value(st, 0, series_id, period, v, w->batch_id);
-	if (observations_step(w, st, e) != 0)
-		return -1;
-	if (!same && observations_add_revision(w, series_id, period, had_value,
-	    old_value, old_flag, old_batch, v, e) == -1)
-		return -1;
+	observations_bind_value(st, 0, series_id, period, &kept, w->batch_id);
+	if (observations_step(w, st, e) != 0 || (!same &&
+	    observations_add_revision(w, series_id, period, had_value,
+	    old_value, old_flag, old_batch, v, e) == -1)) {
+		status = -1;
+		goto done;
+	}
 	*result = OBSERVATIONS_CHANGED;
-	return 1;
+done:
+	for (k = 0; k < 3; k++)
+		free(old_text[k]);
+	return status;
 }
 
 /* Copies s (NULL: "") with its NUL into the waiting rows' text; returns
