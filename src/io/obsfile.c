@@ -183,6 +183,19 @@ obsfile_next(struct obsfile_reader *r, struct obsfile_record **out,
 				    "the header");
 				return -1;
 			}
+			/* Every dotted number was a 1.234: nothing decided
+			 * whether the dots are decimal points or German
+			 * thousands separators, and guessing could store
+			 * 2100 as 2.1. */
+			if (r->decimal == 0 && r->ambiguous_line != 0 &&
+			    !r->ambiguity_reported) {
+				obsfile_diag(diags, r, r->ambiguous_at, "'%s' "
+				    "could be a decimal point or a thousands "
+				    "separator, and no number in the file "
+				    "decides: say --decimal point or --decimal "
+				    "comma", r->ambiguous_text);
+				return -1;
+			}
 			return 0;
 		case CSV_ERROR: {
 			long line, col;

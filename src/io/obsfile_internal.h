@@ -104,7 +104,10 @@ struct obsfile_reader {
 
 	/* The decimal mark of a `;` file, decided by its first clear number. */
 	char			 decimal;	/* '.', ',' or 0: not yet */
-	long			 ambiguous_line;
+	long			 ambiguous_line;	/* the first 1.234 read */
+	struct obsfile_pos	 ambiguous_at;
+	char			 ambiguous_text[24];
+	bool			 ambiguity_reported;	/* by a later comma */
 
 	struct buf		 b_indicator, b_region, b_unit, b_source,
 				 b_note, b_dims, b_scratch;
@@ -185,7 +188,7 @@ int	obsfile_parse_period(const struct obsfile_reader *r, const char *s,
 	    size_t n, struct period *p, const char **hint);
 bool	obsfile_parse_missing(const char *s, size_t n);
 int	obsfile_parse_number(struct obsfile_reader *r, const char *s, size_t n,
-	    long line, double *v, const char **why);
+	    struct obsfile_pos at, double *v, const char **why);
 extern const char obsfile_parse_flag_letters[];
 
 /* obsfile_header.c: reads the header and decides the format and roles. */

@@ -151,7 +151,8 @@ obsfile_parse_missing(const char *s, size_t n)
 }
 
 /* 1.234 (one dot, then exactly three digits, no comma): a thousand and
- * some in a German file, one and a bit elsewhere. */
+ * some in a German file, one and a bit elsewhere. 0.234 is no thousands
+ * group. */
 static bool
 obsfile_parse_ambiguous(const char *s, size_t n)
 {
@@ -165,7 +166,7 @@ obsfile_parse_ambiguous(const char *s, size_t n)
 	if ((dot = memchr(s, '.', n)) == NULL)
 		return false;
 	before = (size_t)(dot - s);
-	return before >= 1 && before <= 3 && n - before - 1 == 3 &&
+	return before >= 1 && before <= 3 && n - before - 1 == 3 && s[0] != '0' &&
 	    obsfile_parse_digits(s, before) && obsfile_parse_digits(dot + 1, 3);
 }
 
@@ -175,7 +176,7 @@ obsfile_parse_ambiguous(const char *s, size_t n)
  * and a 1.234 read before that decision must agree with it. */
 int
 obsfile_parse_number(struct obsfile_reader *r, const char *s, size_t n,
-    long line, double *v, const char **why)
+    struct obsfile_pos at, double *v, const char **why)
 {
 	char mark = r->decimal;
 
@@ -193,6 +194,7 @@ obsfile_parse_number(struct obsfile_reader *r, const char *s, size_t n,
 		if (text_parse_double(s, n, ',', v) == -1)
 			return -1;
 		if (r->ambiguous_line != 0) {
+			r->ambiguity_reported = true;
 			*why = "this number has a decimal comma, but an "
 			    "earlier 1.234-like number was read with a decimal "
 			    "point; say --decimal comma or --decimal point";
@@ -205,8 +207,13 @@ obsfile_parse_number(struct obsfile_reader *r, const char *s, size_t n,
 		return -1;
 	if (memchr(s, '.', n) != NULL) {
 		if (obsfile_parse_ambiguous(s, n)) {
-			if (r->ambiguous_line == 0)
-				r->ambiguous_line = line;
+			if (r->ambiguous_line == 0) {
+				r->ambiguous_line = at.line;
+				r->ambiguous_at = at;
+				snprintf(r->ambiguous_text,
+				    sizeof(r->ambiguous_text), "%.*s",
+				    (int)n, s);
+			}
 		} else
 			r->decimal = '.';
 	}

@@ -353,7 +353,7 @@ obsfile_row_value(struct obsfile_reader *r, const struct csv_field *f,
 		    "German statistics it means zero): write 0, or leave the "
 		    "value empty when it is missing");
 		return 0;
-	} else if (obsfile_parse_number(r, s, n, f->line, &r->rec.value,
+	} else if (obsfile_parse_number(r, s, n, r->rec.at_value, &r->rec.value,
 	    &why) == -1) {
 		obsfile_diag(diags, r, r->rec.at_value, "bad number '%.*s': %s",
 		    (int)(n > 40 ? 40 : n), s, why);

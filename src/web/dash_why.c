@@ -67,6 +67,30 @@ dash_why_number(struct buf *out, const struct page_context *ctx,
 	}
 }
 
+/* A target relative to the reference region (METHODS §2.5) is assessed on
+ * the gaps g_t = d·(x_t − ref_t): the values read, the first one used and
+ * the mean change are gaps, and their labels say so. */
+static bool
+dash_why_on_gaps(const struct explain *x)
+{
+	double gap;
+
+	return explain_get(x, EXPLAIN_Q_GAP, &gap);
+}
+
+static const char *
+dash_why_label(const struct page_context *ctx, const struct explain *x,
+    enum explain_quantity q)
+{
+	if (dash_why_on_gaps(x) && q == EXPLAIN_Q_START_VALUE)
+		return page_text(ctx, "First gap used");
+	if (dash_why_on_gaps(x) && q == EXPLAIN_Q_MEAN_CHANGE)
+		return page_text(ctx, "Mean change of the gap per year");
+	if (q < EXPLAIN_Q__MAX && dash_why_quantities[q] != NULL)
+		return page_text(ctx, dash_why_quantities[q]);
+	return explain_quantity_names[q];
+}
+
 /* The numbers of a record: parameters, observations, intermediate values
  * and thresholds, each labelled. */
 static void
@@ -85,10 +109,7 @@ dash_why_numbers(struct html *h, const struct page_context *ctx,
 	html_open(h, HTML_TBODY);
 	for (i = 0; i < x->value_count; i++) {
 		enum explain_quantity q = x->values[i].quantity;
-		const char *label = q < EXPLAIN_Q__MAX &&
-		    dash_why_quantities[q] != NULL ?
-		    page_text(ctx, dash_why_quantities[q]) :
-		    explain_quantity_names[q];
+		const char *label = dash_why_label(ctx, x, q);
 
 		html_open(h, HTML_TR);
 		html_open(h, HTML_TH);
@@ -127,7 +148,8 @@ dash_why_points(struct html *h, const struct page_context *ctx,
 	}
 	html_open(h, HTML_P);
 	html_attr(h, HTML_ATTR_CLASS, "points");
-	html_textf(h, "%s ", page_text(ctx, "Values read:"));
+	html_textf(h, "%s ", page_text(ctx, dash_why_on_gaps(x) ?
+	    "Gaps to the reference region read:" : "Values read:"));
 	html_text(h, buf_cstr(&b));
 	html_close(h);
 	buf_free(&b);

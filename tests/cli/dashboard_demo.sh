@@ -81,4 +81,16 @@ set -- $out
 ok $([ "$1" -gt 1000 ]; echo $?) "the published demo has links to check ($1)"
 is "$2" 0 "no relative link of the published demo is broken"
 printf '%s\n' "$out" | grep '^# broken'
+# A target relative to the reference region is assessed on the gaps to it
+# (METHODS §2.5): the "Warum?" section must call them gaps, not values (the
+# demo's disposable income: Bottrop 21,500 against NRW 23,200 EUR in 2020).
+page=$(cat "$TMP/site/indicators/disposable_income_per_capita.html")
+like "$page" "Gelesene Abstände zur Vergleichsregion: 2011: -1.639" \
+    "a relative target's Warum? reads gaps and says so"
+like "$page" "Erster verwendeter Abstand" "its first number used is a gap"
+unlike "$page" "Gelesene Werte:" "and nothing calls them values"
+page=$(cat "$TMP/site/en/indicators/disposable_income_per_capita.html")
+like "$page" "Gaps to the reference region read: 2011: -1,639" "the same in English"
+like "$(cat "$TMP/site/indicators/unemployment_rate.html")" "Gelesene Werte:" \
+    "an indicator without a relative target still reads values"
 done_testing

@@ -33,6 +33,15 @@ printf '%s\npopulation,XX,2017,1\n' "$H" >unknown_region.csv
 bad "unknown region" unknown_region.csv "2:12: unknown region 'XX'"
 printf '%s\npopulation,05512000,2017,12a\n' "$H" >bad_number.csv
 bad "bad number" bad_number.csv "2:26: bad number '12a'"
+# A `;` file with only 1.234-like numbers: decimal points or German
+# thousands separators? No number decides, so nothing is imported on a guess
+# (2.100 stored as 2.1 where the office meant 2100); --decimal settles it.
+printf 'indicator;region;period;value\npopulation;05512000;2016;117.143\npopulation;05512000;2017;117.383\n' >thousands.csv
+bad "undecidable decimal mark" thousands.csv \
+    "2:26: '117.143' could be a decimal point or a thousands separator"
+run "$WIALL" --db "$DB" import --dry-run --decimal comma thousands.csv
+is "$RC" 0 "with --decimal comma the same file is fine"
+like "$OUT" "2 new" "and would add its two values"
 printf '%s\npopulation,05512000,2017/18,1\n' "$H" >bad_period.csv
 bad "bad period" bad_period.csv "2:21: bad period '2017/18'"
 printf '%s\npopulation,05512000,2017,1\npopulation,DEA31,2017,2\n' "$H" >duplicate.csv

@@ -208,6 +208,31 @@ test_decimal_rule(void **state)
 		run_close(&t);
 		obsfile_options_free(&o);
 	}
+	/* Only 1.234s, nothing decides: 2.100 may be 2.1 or 2100, so the file
+	 * ends with an error at the first of them (line 2) rather
+	 * than a guess (column 10: after "a;b;2017;"); 0.250 is no thousands
+	 * group and decides for a point. */
+	{
+		struct run t;
+		obsfile_options_init(&o);
+		run_open(&t, "indicator;region;period;value\n"
+		    "a;b;2017;2.100\na;b;2018;3.500\n", &o);
+		assert_true(next_ok(&t)->value == 2.1);
+		assert_true(next_ok(&t)->value == 3.5);
+		assert_int_equal(obsfile_next(t.r, &rec, &t.diags), -1);
+		assert_prefix(diag_text(&t, 0), "2:10: '2.100' could be a "
+		    "decimal point or a thousands separator");
+		run_close(&t);
+		obsfile_options_free(&o);
+		obsfile_options_init(&o);
+		run_open(&t, "indicator;region;period;value\n"
+		    "a;b;2017;2.100\na;b;2018;0.250\n", &o);
+		assert_true(next_ok(&t)->value == 2.1);
+		assert_true(next_ok(&t)->value == 0.25);
+		assert_int_equal(obsfile_next(t.r, &rec, &t.diags), 0);
+		run_close(&t);
+		obsfile_options_free(&o);
+	}
 	/* --decimal comma forces it */
 	obsfile_options_init(&o);
 	o.decimal = OBSFILE_DECIMAL_COMMA;
