@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "util/text.h"
+
 static const char *const format_months_de[12] = {
 	"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
 	"August", "September", "Oktober", "November", "Dezember"
@@ -163,19 +165,6 @@ format_date(struct buf *out, int year, int month, int day, const char *lang)
 	return 0;
 }
 
-static int
-format_digits(const char *s, int n)
-{
-	int v = 0, i;
-
-	for (i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	return v;
-}
-
 int
 format_iso_date(struct buf *out, const char *iso, const char *lang)
 {
@@ -184,9 +173,9 @@ format_iso_date(struct buf *out, const char *iso, const char *lang)
 	if (iso == NULL || strlen(iso) < 10 || iso[4] != '-' || iso[7] != '-' ||
 	    (iso[10] != '\0' && iso[10] != 'T' && iso[10] != ' '))
 		return -1;
-	y = format_digits(iso, 4);
-	m = format_digits(iso + 5, 2);
-	d = format_digits(iso + 8, 2);
+	y = text_digits(iso, 4);
+	m = text_digits(iso + 5, 2);
+	d = text_digits(iso + 8, 2);
 	if (y < 0 || m < 0 || d < 0)
 		return -1;
 	return format_date(out, y, m, d, lang);

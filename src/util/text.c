@@ -222,6 +222,19 @@ text_format_double(double v, char *out, size_t size)
 	return (size_t)snprintf(out, size, "%s", text);
 }
 
+int
+text_digits(const char *s, int n)
+{
+	int v = 0, i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
 void
 text_trim(const char **s, size_t *n)
 {

@@ -27,6 +27,9 @@ int	text_parse_int(const char *s, size_t n, long long *out);
  * plain notation for 1e-6 <= |v| < 1e17 (50, 0.1, 0.000001, 1234567.5),
  * the exponent form beyond (1e+17, 2.5e-07); no "-0"; nan/inf as %g. */
 size_t	text_format_double(double v, char *out, size_t size);
+/* The n (at most 9) decimal digits at s as a number, or -1 if one of them is
+ * not a digit: fixed-width fields of dates and times. */
+int	text_digits(const char *s, int n);
 void	text_trim(const char **s, size_t *n);
 bool	text_equal(const char *s, size_t n, const char *lit);
 

@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "util/text.h"
+
 const char *const http_method_names[HTTP_METHOD__MAX] = {
 	"GET", "HEAD", "OPTIONS", "OTHER"
 };
@@ -91,20 +93,6 @@ http_date_format(time_t t, char out[HTTP_DATE_MAX])
 	    tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
-/* n digits at s as a number, or -1. */
-static int
-http_date_digits(const char *s, int n)
-{
-	int v = 0, i;
-
-	for (i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	return v;
-}
-
 /* IMF-fixdate = day-name "," SP 2DIGIT SP month SP 4DIGIT SP
  * 2DIGIT ":" 2DIGIT ":" 2DIGIT SP "GMT", at fixed places: 29 bytes. The
  * day must exist in its month (RFC 9110 §5.6.7: a recipient must ignore
@@ -130,11 +118,11 @@ http_date_parse(const char *s, time_t *out)
 	for (mon = 0; mon < 12; mon++)
 		if (memcmp(s + 8, http_months[mon], 3) == 0)
 			break;
-	day = http_date_digits(s + 5, 2);
-	year = http_date_digits(s + 12, 4);
-	hour = http_date_digits(s + 17, 2);
-	min = http_date_digits(s + 20, 2);
-	sec = http_date_digits(s + 23, 2);
+	day = text_digits(s + 5, 2);
+	year = text_digits(s + 12, 4);
+	hour = text_digits(s + 17, 2);
+	min = text_digits(s + 20, 2);
+	sec = text_digits(s + 23, 2);
 	if (mon == 12 || day < 1 || year < 1970 || hour < 0 || hour > 23 ||
 	    min < 0 || min > 59 || sec < 0 || sec > 60 || day > days_in[mon] ||
 	    (mon == 1 && day == 29 && (year % 4 != 0 ||

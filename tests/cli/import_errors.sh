@@ -7,24 +7,6 @@ new_db "$DB"
 "$WIALL" --db "$DB" import "${GOETTINGEN_OPTS[@]}" "$DATA/Goettingen.csv" >/dev/null
 H='indicator,region,period,value'
 
-state() {	# what must not change
-	"$WIALL" --db "$DB" export
-	sqlite3 "$DB" "SELECT count(*) FROM batch; SELECT count(*) FROM revision; SELECT count(*) FROM series"
-}
-
-# bad NAME FILE EXPECTED-LOCATED-MESSAGE [import options...]
-bad() {
-	local name=$1 file=$2 expect=$3
-	shift 3
-	local before after
-	before=$(state)
-	run "$WIALL" --db "$DB" import "$@" "$file"
-	is "$RC" 1 "$name: exit code 1"
-	like "$ERR" "^$file:$expect" "$name: located at $expect"
-	like "$ERR" "nothing was imported" "$name: says nothing was imported"
-	after=$(state)
-	is "$after" "$before" "$name: database unchanged"
-}
 cd "$TMP"
 
 printf '%s\nnope,05512000,2017,1\n' "$H" >unknown_indicator.csv

@@ -20,3 +20,23 @@ COUNTIES_OPTS=(--region-column region_code --ignore-column region_code_EU
     --map-indicator gdp=gdp_eur_million --map-indicator pop=population_thousand
     --map-indicator gdppc=gdp_per_capita_eur --skip-unknown-regions)
 OBS_OPTS=(--school-year start --date-period month)
+
+state() {	# what a failed import must not change (in $DB)
+	"$WIALL" --db "$DB" export
+	sqlite3 "$DB" "SELECT count(*) FROM batch; SELECT count(*) FROM revision; SELECT count(*) FROM series"
+}
+
+# bad NAME FILE EXPECTED-LOCATED-MESSAGE [import options...]: importing FILE
+# into $DB fails with exit 1 at the located message, and changes nothing.
+bad() {
+	local name=$1 file=$2 expect=$3
+	shift 3
+	local before after
+	before=$(state)
+	run "$WIALL" --db "$DB" import "$@" "$file"
+	is "$RC" 1 "$name: exit code 1"
+	like "$ERR" "^$file:$expect" "$name: located at $expect"
+	like "$ERR" "nothing was imported" "$name: says nothing was imported"
+	after=$(state)
+	is "$after" "$before" "$name: database unchanged"
+}

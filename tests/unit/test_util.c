@@ -143,6 +143,18 @@ test_format_double_plain(void **state)
 	}
 }
 
+/* Fixed-width digit fields: "2026" is 2026, a sign or blank is no digit. */
+static void
+test_digits(void **state)
+{
+	assert_int_equal(text_digits("2026-11-26", 4), 2026);
+	assert_int_equal(text_digits("07:59", 2), 7);
+	assert_int_equal(text_digits("000", 3), 0);
+	assert_int_equal(text_digits("-1", 2), -1);
+	assert_int_equal(text_digits(" 6", 2), -1);
+	assert_int_equal(text_digits("1a", 2), -1);
+}
+
 /* Over many doubles of every magnitude: the text reads back to the same
  * double and has no more significant digits than the shortest %.Ng that
  * does (found here by trying N = 1 … 17, the slow way). */
@@ -260,6 +272,7 @@ main(void)
 		cmocka_unit_test(test_format_double_round_trips),
 		cmocka_unit_test(test_format_double_plain),
 		cmocka_unit_test(test_format_double_shortest),
+		cmocka_unit_test(test_digits),
 		cmocka_unit_test(test_utf8),
 		cmocka_unit_test(test_buf_and_arena),
 		cmocka_unit_test(test_diag_limit),
