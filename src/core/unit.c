@@ -32,6 +32,16 @@ static const struct unit_scale unit_scales[] = {
 	{ "milliarde", 9 }, { "mrd.", 9 }, { "mrd", 9 }, { "bn", 9 },
 };
 
+/* Eurostat's SDMX unit codes (UNIT dimension): a scale prefix and a base
+ * code, THS_PER = thousand persons, MIO_EUR = million EUR. Only these bases:
+ * "per" means persons only in this code form ("EUR per inhabitant"). */
+static const struct unit_scale unit_sdmx_scales[] = {
+	{ "ths_", 3 }, { "mio_", 6 }, { "bn_", 9 },
+};
+static const char *const unit_sdmx_bases[][2] = {
+	{ "per", "persons" }, { "eur", "eur" }, { "hab", "inhabitants" },
+};
+
 /* Whole words with the same meaning, written as the first. */
 static const char *const unit_synonyms[][2] = {
 	{ "%", "percent" }, { "prozent", "percent" }, { "pct", "percent" },
@@ -134,6 +144,22 @@ unit_split(const char *normalised, char *base, size_t size)
 		power = 3;
 		unit_put(base, size, &at, "eur", 3);
 		s += 4;
+	}
+	for (i = 0; power == 0 && i < sizeof(unit_sdmx_scales) /
+	    sizeof(unit_sdmx_scales[0]); i++) {
+		size_t k, m = strlen(unit_sdmx_scales[i].word);
+
+		if (strncmp(s, unit_sdmx_scales[i].word, m) != 0)
+			continue;
+		for (k = 0; k < sizeof(unit_sdmx_bases) /
+		    sizeof(unit_sdmx_bases[0]); k++)
+			if (strcmp(s + m, unit_sdmx_bases[k][0]) == 0) {
+				power = unit_sdmx_scales[i].power;
+				s += strlen(s);
+				unit_put(base, size, &at, unit_sdmx_bases[k][1],
+				    strlen(unit_sdmx_bases[k][1]));
+				break;
+			}
 	}
 	/* The rest word by word, synonyms replaced; "per cent" is one. */
 	while (*s != '\0') {

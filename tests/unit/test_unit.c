@@ -113,6 +113,10 @@ test_unit_compare(void **state)
 		{ "persons", "thousand persons", UNIT_SCALE, -3 },
 		{ "Tsd. Personen", "persons", UNIT_SCALE, 3 },
 		{ "1000 persons", "persons", UNIT_SCALE, 3 },
+		/* Eurostat's codes (nama_10r_3empers: UNIT = THS_PER). */
+		{ "THS_PER", "persons", UNIT_SCALE, 3 },
+		{ "MIO_EUR", "EUR", UNIT_SCALE, 6 },
+		{ "BN_EUR", "million EUR", UNIT_SCALE, 3 },
 		/* The same unit, written otherwise. */
 		{ "million EUR", "million EUR", UNIT_SAME, 0 },
 		{ " Million  eur", "million EUR", UNIT_SAME, 0 },
@@ -123,6 +127,8 @@ test_unit_compare(void **state)
 		{ "Prozent", "percent", UNIT_SAME, 0 },
 		{ "Prozent", "%", UNIT_SAME, 0 },
 		{ "", "", UNIT_SAME, 0 },
+		{ "THS_PER", "thousand persons", UNIT_SAME, 0 },
+		{ "MIO_EUR", "Mio. EUR", UNIT_SAME, 0 },
 		/* Other units: a warning, not a scale. */
 		{ "percent of pop. 0 to statutory retirement age", "percent",
 		    UNIT_OTHER, 0 },
@@ -131,6 +137,9 @@ test_unit_compare(void **state)
 		{ "billion USD", "million EUR", UNIT_OTHER, 0 },
 		{ "index 2015=100", "index (2015=100)", UNIT_OTHER, 0 },
 		{ "ha", "", UNIT_OTHER, 0 },
+		/* Not the code form: "per" stays a word, other codes unknown. */
+		{ "ths_nr", "thousand", UNIT_OTHER, 0 },
+		{ "EUR per persons", "persons", UNIT_OTHER, 0 },
 	};
 	int power;
 	size_t i;
