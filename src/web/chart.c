@@ -346,11 +346,8 @@ chart_table(struct html *h, const struct chart *c)
 	html_element_text(h, HTML_CAPTION, c->title);
 	html_open(h, HTML_THEAD);
 	html_open(h, HTML_TR);
-	html_open(h, HTML_TH);
-	html_attr(h, HTML_ATTR_SCOPE, "col");
-	html_text(h, c->category_heading != NULL ? c->category_heading :
+	html_column_head(h, c->category_heading != NULL ? c->category_heading :
 	    i18n_text(c->lang, "Period"));
-	html_close(h);
 	for (s = 0; s < c->n_series; s++) {
 		html_open(h, HTML_TH);
 		html_attr(h, HTML_ATTR_SCOPE, "col");

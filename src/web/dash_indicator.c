@@ -328,15 +328,6 @@ dash_indicator_chart(struct html *h, const struct page_context *ctx,
 	free(proj);
 }
 
-static void
-dash_indicator_th(struct html *h, const char *text)
-{
-	html_open(h, HTML_TH);
-	html_attr(h, HTML_ATTR_SCOPE, "col");
-	html_text(h, text);
-	html_close(h);
-}
-
 /* A number as the data table shows it: the indicator's decimals, the unit
  * in the column's heading. */
 static void
@@ -460,17 +451,17 @@ dash_indicator_data(struct html *h, const struct page_context *ctx,
 	    "Values with their flags"));
 	html_open(h, HTML_THEAD);
 	html_open(h, HTML_TR);
-	dash_indicator_th(h, page_text(ctx, "Period"));
+	html_column_head(h, page_text(ctx, "Period"));
 	dash_indicator_region_th(h, ctx, ind, hs->region);
 	if (home_flags)
-		dash_indicator_th(h, page_text(ctx, "Flags"));
+		html_column_head(h, page_text(ctx, "Flags"));
 	if (with_ref) {
 		dash_indicator_region_th(h, ctx, ind, rs->region);
 		if (ref_flags)
-			dash_indicator_th(h, page_text(ctx, "Flags"));
+			html_column_head(h, page_text(ctx, "Flags"));
 	}
 	if (with_rev)
-		dash_indicator_th(h, page_text(ctx, "Revisions"));
+		html_column_head(h, page_text(ctx, "Revisions"));
 	html_close(h);
 	html_close(h);
 	html_open(h, HTML_TBODY);

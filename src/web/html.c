@@ -263,6 +263,15 @@ html_element_text(struct html *h, enum html_element el, const char *text)
 }
 
 void
+html_column_head(struct html *h, const char *text)
+{
+	html_open(h, HTML_TH);
+	html_attr(h, HTML_ATTR_SCOPE, "col");
+	html_text(h, text);
+	html_close(h);
+}
+
+void
 html_close(struct html *h)
 {
 	enum html_element el;

@@ -89,6 +89,8 @@ void	html_textf(struct html *h, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 /* <el>text</el> */
 void	html_element_text(struct html *h, enum html_element el, const char *text);
+/* A column's heading cell: <th scope="col">text</th>. */
+void	html_column_head(struct html *h, const char *text);
 /* Closes the innermost open element. */
 void	html_close(struct html *h);
 /* Closes elements until `depth` remain open (see html_depth). */

@@ -106,55 +106,63 @@ openapi_generated(json_t *schemas)
 		{ "RecordIntermediate", EXPLAIN_ROLE_INTERMEDIATE },
 		{ "RecordThresholds", EXPLAIN_ROLE_THRESHOLD },
 	};
+	/* Enums: the name table and the range of it that is allowed. */
+	static const struct {
+		const char		*name;
+		const char *const	*names;
+		int			 from, to;
+		const char		*text;
+	} enums[] = {
+		{ "AssessMethod", assess_method_names, 0, ASSESS_METHOD__MAX,
+		    "An assessment method (docs/assess.md)." },
+		{ "RecordMethod", explain_method_names,
+		    0, EXPLAIN_METHOD__MAX, NULL },
+		{ "AssessRule", explain_rule_names, 0, EXPLAIN_RULE__MAX,
+		    "The method's branch." },
+		{ "AssessStatus", explain_status_names,
+		    0, EXPLAIN_STATUS__MAX, NULL },
+		{ "AssessReason", explain_reason_names, 0, EXPLAIN_REASON__MAX,
+		    "Why there is no verdict; none when there is one." },
+		{ "Verdict", explain_verdict_names, 0, EXPLAIN_VERDICT__MAX,
+		    "DNS weather, Eurostat category or Open SDG status; "
+		    "none without a verdict." },
+		{ "Weather", explain_verdict_names,
+		    EXPLAIN_VERDICT_SUN, EXPLAIN_VERDICT_THUNDERSTORM + 1,
+		    "The DNS weather symbol." },
+		{ "Direction", assess_direction_names,
+		    0, ASSESS_DIRECTION__MAX, NULL },
+		{ "TargetKind", model_target_kind_names,
+		    0, MODEL_TARGET_KIND__MAX, NULL },
+		{ "Annual", model_annual_names, 0, MODEL_ANNUAL__MAX,
+		    "How quarters or months make a year." },
+		{ "StructureStatus", structure_status_names,
+		    0, STRUCTURE_STATUS__MAX,
+		    "Why a number is not computable." },
+		{ "CoverageStatus", structure_coverage_names,
+		    0, STRUCTURE_COVERAGE__MAX, NULL },
+		{ "Quadrant", portfolio_quadrant_names,
+		    0, PORTFOLIO__MAX, NULL },
+		{ "ReferenceKind", structure_reference_kind_names,
+		    0, STRUCTURE_REFERENCE__MAX, NULL },
+		{ "LogBase", structure_base_names, 0, STRUCTURE_BASE__MAX,
+		    "The logarithm's base of entropy and variety: 2 (bits) "
+		    "or e." },
+		{ "IndexStatus", index_catalog_status_names,
+		    0, INDEX_CATALOG__MAX,
+		    "ok, or why there is no result (no_data, "
+		    "not_computable)." },
+		{ "IndexMeasure", model_measure_names, 0, MODEL_MEASURE__MAX,
+		    "What a leaf takes of its indicator." },
+		{ "RngKind", rng_kind_names, 0, RNG__MAX,
+		    "The random number generator of the analysis." },
+		{ "LqBasis", app_structure_lq_basis_names,
+		    0, APP_STRUCTURE_LQ_BASIS__MAX, NULL },
+	};
 	size_t i;
 
-	json_object_set_new(schemas, "AssessMethod", openapi_enum(
-	    assess_method_names, 0, ASSESS_METHOD__MAX, "An assessment method "
-	    "(docs/assess.md)."));
-	json_object_set_new(schemas, "RecordMethod", openapi_enum(
-	    explain_method_names, 0, EXPLAIN_METHOD__MAX, NULL));
-	json_object_set_new(schemas, "AssessRule", openapi_enum(
-	    explain_rule_names, 0, EXPLAIN_RULE__MAX, "The method's branch."));
-	json_object_set_new(schemas, "AssessStatus", openapi_enum(
-	    explain_status_names, 0, EXPLAIN_STATUS__MAX, NULL));
-	json_object_set_new(schemas, "AssessReason", openapi_enum(
-	    explain_reason_names, 0, EXPLAIN_REASON__MAX, "Why there is no "
-	    "verdict; none when there is one."));
-	json_object_set_new(schemas, "Verdict", openapi_enum(
-	    explain_verdict_names, 0, EXPLAIN_VERDICT__MAX, "DNS weather, "
-	    "Eurostat category or Open SDG status; none without a verdict."));
-	json_object_set_new(schemas, "Weather", openapi_enum(
-	    explain_verdict_names, EXPLAIN_VERDICT_SUN,
-	    EXPLAIN_VERDICT_THUNDERSTORM + 1, "The DNS weather symbol."));
-	json_object_set_new(schemas, "Direction", openapi_enum(
-	    assess_direction_names, 0, ASSESS_DIRECTION__MAX, NULL));
-	json_object_set_new(schemas, "TargetKind", openapi_enum(
-	    model_target_kind_names, 0, MODEL_TARGET_KIND__MAX, NULL));
-	json_object_set_new(schemas, "Annual", openapi_enum(
-	    model_annual_names, 0, MODEL_ANNUAL__MAX, "How quarters or months "
-	    "make a year."));
-	json_object_set_new(schemas, "StructureStatus", openapi_enum(
-	    structure_status_names, 0, STRUCTURE_STATUS__MAX, "Why a number "
-	    "is not computable."));
-	json_object_set_new(schemas, "CoverageStatus", openapi_enum(
-	    structure_coverage_names, 0, STRUCTURE_COVERAGE__MAX, NULL));
-	json_object_set_new(schemas, "Quadrant", openapi_enum(
-	    portfolio_quadrant_names, 0, PORTFOLIO__MAX, NULL));
-	json_object_set_new(schemas, "ReferenceKind", openapi_enum(
-	    structure_reference_kind_names, 0, STRUCTURE_REFERENCE__MAX, NULL));
-	json_object_set_new(schemas, "LogBase", openapi_enum(
-	    structure_base_names, 0, STRUCTURE_BASE__MAX, "The logarithm's "
-	    "base of entropy and variety: 2 (bits) or e."));
-	json_object_set_new(schemas, "IndexStatus", openapi_enum(
-	    index_catalog_status_names, 0, INDEX_CATALOG__MAX, "ok, or why "
-	    "there is no result (no_data, not_computable)."));
-	json_object_set_new(schemas, "IndexMeasure", openapi_enum(
-	    model_measure_names, 0, MODEL_MEASURE__MAX, "What a leaf takes "
-	    "of its indicator."));
-	json_object_set_new(schemas, "RngKind", openapi_enum(rng_kind_names, 0,
-	    RNG__MAX, "The random number generator of the analysis."));
-	json_object_set_new(schemas, "LqBasis", openapi_enum(
-	    app_structure_lq_basis_names, 0, APP_STRUCTURE_LQ_BASIS__MAX, NULL));
+	for (i = 0; i < sizeof(enums) / sizeof(enums[0]); i++)
+		json_object_set_new(schemas, enums[i].name, openapi_enum(
+		    enums[i].names, enums[i].from, enums[i].to, enums[i].text));
 	for (i = 0; i < sizeof(groups) / sizeof(groups[0]); i++)
 		json_object_set_new(schemas, groups[i].name,
 		    openapi_record_group(groups[i].role));

@@ -305,10 +305,7 @@ page_index_chart_table(struct html *h, struct page_index *pi)
 	html_open(h, HTML_THEAD);
 	html_open(h, HTML_TR);
 	for (k = 0; k < (x->has_uncertainty ? 5 : 3); k++) {
-		html_open(h, HTML_TH);
-		html_attr(h, HTML_ATTR_SCOPE, "col");
-		html_text(h, page_index_text(pi, heads[k]));
-		html_close(h);
+		html_column_head(h, page_index_text(pi, heads[k]));
 	}
 	html_close(h);
 	html_close(h);

@@ -365,14 +365,8 @@ page_structure_sector_key(struct html *h, const struct page_structure *ps)
 	    "The sectors compared"));
 	html_open(h, HTML_THEAD);
 	html_open(h, HTML_TR);
-	html_open(h, HTML_TH);
-	html_attr(h, HTML_ATTR_SCOPE, "col");
-	html_text(h, page_text(&ps->ctx, "Code"));
-	html_close(h);
-	html_open(h, HTML_TH);
-	html_attr(h, HTML_ATTR_SCOPE, "col");
-	html_text(h, page_text(&ps->ctx, "Sector"));
-	html_close(h);
+	html_column_head(h, page_text(&ps->ctx, "Code"));
+	html_column_head(h, page_text(&ps->ctx, "Sector"));
 	html_close(h);
 	html_close(h);
 	html_open(h, HTML_TBODY);

@@ -355,10 +355,7 @@ page_structure_change_shock_table(struct html *h, struct page_structure *ps)
 	html_open(h, HTML_THEAD);
 	html_open(h, HTML_TR);
 	for (k = 0; k < sizeof(heads) / sizeof(heads[0]); k++) {
-		html_open(h, HTML_TH);
-		html_attr(h, HTML_ATTR_SCOPE, "col");
-		html_text(h, page_structure_text(ps, heads[k]));
-		html_close(h);
+		html_column_head(h, page_structure_text(ps, heads[k]));
 	}
 	html_close(h);
 	html_close(h);

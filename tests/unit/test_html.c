@@ -26,6 +26,9 @@ test_text_escaping(void **state)
 	buf_reset(&b);
 	html_textf(&h, "%d < %s", 3, "&amp;");
 	assert_string_equal(buf_cstr(&b), "3 &lt; &amp;amp;");
+	buf_reset(&b);
+	html_column_head(&h, "Rank <1>");
+	assert_string_equal(buf_cstr(&b), "<th scope=\"col\">Rank &lt;1&gt;</th>");
 	buf_free(&b);
 }
 
