@@ -83,7 +83,9 @@ is "$2" 0 "no relative link of the published demo is broken"
 printf '%s\n' "$out" | grep '^# broken'
 # A target relative to the reference region is assessed on the gaps to it
 # (METHODS §2.5): the "Warum?" section must call them gaps, not values (the
-# demo's disposable income: Bottrop 21,500 against NRW 23,200 EUR in 2020).
+# demo's disposable income: Bottrop 21,500 against NRW 23,200 EUR in 2020;
+# the first gap read, 2011, is 18,417 − 20,056 = −1,639 EUR, from the two
+# rows of data/demo/observations.csv).
 page=$(cat "$TMP/site/indicators/disposable_income_per_capita.html")
 like "$page" "Gelesene Abstände zur Vergleichsregion: 2011: -1.639" \
     "a relative target's Warum? reads gaps and says so"
